@@ -9,6 +9,22 @@ export async function openDuckDB(path = ':memory:', options: Record<string, stri
   return instance.connect();
 }
 
+/** Runs `work` on a fresh DuckDB database and closes it afterwards, whatever happens. */
+export async function withDuckDB<T>(
+  path: string,
+  work: (conn: DuckDBConnection) => Promise<T>,
+  options: Record<string, string> = {},
+): Promise<T> {
+  const instance = await DuckDBInstance.create(path, options);
+  const conn = await instance.connect();
+  try {
+    return await work(conn);
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
 /** Runs `sql/<file>.sql` and materialises its select as table `target` (replacing it). */
 export async function createRelation(
   conn: DuckDBConnection,

@@ -1,10 +1,69 @@
 import { defineCommand } from 'citty';
-import { commonArgs, UsageError } from '../exit.js';
+import { existsSync, statSync } from 'node:fs';
+import { dataPaths, loadConfig } from '../../config.js';
+import { openCatalog } from '../../catalog/index.js';
+import { listReceipts, type Receipt } from '../../catalog/receipts.js';
+import { lastRuns } from '../../runner/ledger.js';
+import { listInbox } from '../../ingest/inbox.js';
+import { commonArgs, EXIT } from '../exit.js';
+import { formatTable, printJson } from '../output.js';
+
+/** département × year → the status of its newest receipt (active wins over superseded/rejected). */
+function coverage(receipts: readonly Receipt[]) {
+  const cells = new Map<string, Map<number, string>>();
+  for (const r of receipts) {
+    if (r.departement === null || r.annee === null) continue;
+    const row = cells.get(r.departement) ?? new Map<number, string>();
+    const current = row.get(Number(r.annee));
+    if (current !== 'active') row.set(Number(r.annee), r.status);
+    cells.set(r.departement, row);
+  }
+  const years = [...new Set(receipts.filter((r) => r.annee !== null).map((r) => Number(r.annee)))].sort();
+  const rows = [...cells.keys()].sort().map((dep) => ({
+    departement: dep,
+    ...Object.fromEntries(years.map((y) => [String(y), cells.get(dep)?.get(y) ?? 'missing'])),
+  }));
+  return { years, rows };
+}
+
+const SYMBOL: Record<string, string> = { active: 'reçu', superseded: 'remplacé', rejected: 'rejeté', missing: '—' };
 
 export default defineCommand({
-  meta: { name: 'status', description: 'not implemented yet' },
+  meta: { name: 'status', description: 'receipts by département × year, the last runs, and what is stale' },
   args: { ...commonArgs },
-  run() {
-    throw new UsageError('olinpe status is not implemented yet');
+  async run({ args }) {
+    const config = loadConfig(args.data ? { dataDir: args.data } : {});
+    const paths = dataPaths(config);
+    const catalog = await openCatalog({ url: config.catalogUrl, duckdbPath: paths.catalogDb });
+    try {
+      const receipts = await listReceipts(catalog.db);
+      const runs = await lastRuns(catalog.db, 10);
+      const waiting = listInbox(paths.inbox).map((f) => f.name);
+      const published = existsSync(paths.warehouse) ? statSync(paths.warehouse).mtime.toISOString() : null;
+      const lastReceipt = receipts.map((r) => r.received_at).sort().at(-1) ?? null;
+      const stale = {
+        files_waiting_in_inbox: waiting,
+        national_base_published_at: published,
+        national_base_older_than_last_receipt: lastReceipt !== null && (published === null || published < lastReceipt),
+      };
+      const cov = coverage(receipts);
+      if (args.json) {
+        printJson({ coverage: cov.rows, receipts, runs, stale });
+        return EXIT.ok;
+      }
+      console.log('Couverture (département × année)\n');
+      console.log(
+        formatTable(cov.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'departement' ? v : SYMBOL[v] ?? v])))),
+      );
+      console.log('\nDerniers passages\n');
+      console.log(formatTable(runs.map((r) => ({ run: r.run_id, trigger: r.trigger, started: r.started_at, ended: r.ended_at, status: r.status }))));
+      console.log('\nÀ jour ?\n');
+      console.log(`fichiers en attente dans la boîte de réception : ${waiting.length === 0 ? 'aucun' : waiting.join(', ')}`);
+      console.log(`base nationale publiée : ${published ?? 'jamais'}`);
+      if (stale.national_base_older_than_last_receipt) console.log('la base nationale est plus ancienne que le dernier fichier reçu : lancer olinpe build');
+      return EXIT.ok;
+    } finally {
+      await catalog.close();
+    }
   },
 });

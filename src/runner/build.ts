@@ -1,0 +1,70 @@
+/**
+ * A build or an ingestion run: takes the lock, opens the catalog, runs the stages, records
+ * the run in the ledger. Returns the results; expected failures do not throw.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dataPaths, readPseudonymisationKey, type Config } from '../config.js';
+import { logger } from '../log.js';
+import { openCatalog } from '../catalog/index.js';
+import { createPseudonymiser } from '../values/pseudonymise.js';
+import type { Pseudonymiser } from '../values/types.js';
+import { acquireLock } from './lock.js';
+import { recordRunEnd, recordRunStart } from './ledger.js';
+import { runStages, type RunResult, type Stage } from './stage.js';
+import type { BuildContext, ProgressEvent } from '../../pipelines/context.js';
+
+export interface BuildRequest {
+  readonly config: Config;
+  readonly stages: readonly Stage<BuildContext>[];
+  readonly trigger: 'build' | 'ingest' | 'cron';
+  readonly full?: boolean;
+  readonly files?: readonly string[];
+  readonly declaredYear?: number;
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface BuildReport {
+  readonly runId: string;
+  readonly result: RunResult;
+  readonly context: BuildContext;
+}
+
+export const newRunId = (): string =>
+  `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
+
+export async function runBuild(req: BuildRequest): Promise<BuildReport> {
+  const paths = dataPaths(req.config);
+  mkdirSync(paths.tmp, { recursive: true });
+  const lock = acquireLock(paths.lock);
+  try {
+    const catalog = await openCatalog({ url: req.config.catalogUrl, duckdbPath: paths.catalogDb });
+    try {
+      const runId = newRunId();
+      const log = logger().child({ run: runId });
+      let pseudonymiser: Pseudonymiser | undefined;
+      const context: BuildContext = {
+        config: req.config,
+        paths,
+        catalog,
+        runId,
+        full: req.full ?? false,
+        ...(req.files ? { files: req.files } : {}),
+        ...(req.declaredYear === undefined ? {} : { declaredYear: req.declaredYear }),
+        ...(req.onProgress ? { onProgress: req.onProgress } : {}),
+        pseudonymiser: () =>
+          (pseudonymiser ??= createPseudonymiser(req.config.pseudonymisationMethod, readPseudonymisationKey(req.config))),
+        received: [],
+        outcomes: [],
+      };
+      await recordRunStart(catalog.db, runId, req.trigger, new Date());
+      const result = await runStages(req.stages, context, log);
+      await recordRunEnd(catalog.db, runId, result, context.outcomes.map((o) => o.receipt.file_id));
+      return { runId, result, context };
+    } finally {
+      await catalog.close();
+    }
+  } finally {
+    lock.release();
+  }
+}

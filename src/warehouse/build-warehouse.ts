@@ -1,0 +1,81 @@
+/**
+ * Builds the national base from the stored Bases Années into a staging DuckDB file, then
+ * publishes it atomically over `warehouse/olinpe.duckdb`.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import type { DataPaths } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Receipt } from '../catalog/receipts.js';
+import { baseDir } from '../ingest/base-store.js';
+import { buildNational } from '../national/index.js';
+import { createInputTables } from '../national/input-tables.js';
+import { createReceiptsTable } from './receipts-table.js';
+import { createRulesTable } from './rules-table.js';
+import { createRelation, query } from './duckdb.js';
+import { discardStaging, publish, stagingPathFor } from './publish.js';
+import { withDuckDB } from './duckdb.js';
+
+function storedFiles(paths: DataPaths, receipts: readonly Receipt[], table: string): string[] {
+  return receipts
+    .map((r) => join(baseDir(paths.bases, r.status === 'rejected' ? null : r.departement, r.annee, r.file_id), `${table}.parquet`))
+    .filter((p) => existsSync(p));
+}
+
+async function loadStoredBases(conn: DuckDBConnection, paths: DataPaths, receipts: readonly Receipt[]): Promise<void> {
+  const active = receipts.filter((r) => r.status === 'active');
+  await createInputTables(conn);
+  const baseFiles = storedFiles(paths, active, 'base_annee');
+  if (baseFiles.length > 0) {
+    await conn.run('insert into base_annee_raw by name select * from read_parquet($files, union_by_name = true)', {
+      files: listValue(baseFiles),
+    });
+  }
+  const findingFiles = storedFiles(paths, receipts.filter((r) => r.status !== 'superseded'), 'findings');
+  if (findingFiles.length > 0) {
+    await conn.run('create table findings_ingestion as select * from read_parquet($files, union_by_name = true)', {
+      files: listValue(findingFiles),
+    });
+  } else {
+    await conn.run(`create table findings_ingestion (file_id VARCHAR, departement VARCHAR, annee SMALLINT,
+      record_no INTEGER, rule VARCHAR, severity VARCHAR, variable VARCHAR, value VARCHAR, message VARCHAR)`);
+  }
+}
+
+export interface WarehouseBuild {
+  readonly rows: Record<string, number>;
+}
+
+export async function buildWarehouse(
+  paths: DataPaths,
+  receipts: readonly Receipt[],
+  buildId: string,
+  log: Logger,
+): Promise<WarehouseBuild> {
+  mkdirSync(paths.warehouseDir, { recursive: true });
+  const staging = stagingPathFor(paths.warehouse, buildId);
+  discardStaging(staging);
+  try {
+    const rows = await withDuckDB(staging, async (conn) => {
+      await createReceiptsTable(conn, receipts);
+      await loadStoredBases(conn, paths, receipts);
+      await createRulesTable(conn);
+      const national = await buildNational(conn, log);
+      await createRelation(conn, 'publish/findings', 'findings', {
+        findings_ingestion: 'findings_ingestion',
+        findings_longitudinal: 'findings_longitudinal',
+      });
+      await conn.run('drop table findings_ingestion');
+      await conn.run('drop table base_annee_raw');
+      const [f] = await query<{ n: number }>(conn, 'select count(*)::integer as n from findings');
+      await conn.run('checkpoint');
+      return { ...national, receipts: receipts.length, findings: f?.n ?? 0 };
+    });
+    publish(staging, paths.warehouse);
+    return { rows };
+  } catch (e) {
+    discardStaging(staging);
+    throw e;
+  }
+}

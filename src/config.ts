@@ -16,7 +16,7 @@ export interface Config {
   /** PostgreSQL URL of the catalog; null for the embedded DuckDB catalog under the data directory. */
   readonly catalogUrl: string | null;
   readonly pseudonymisationMethod: PseudonymisationMethod;
-  /** File holding the key; null when the key comes from OLINPE_PSEUDONYMISATION_KEY. */
+  /** File holding the key (default `<data>/olinpe.key` when it exists); the environment variable wins. */
   readonly keyFile: string | null;
   /** Keep received files after a successful ingestion (the guide says to destroy them). */
   readonly keepReceivedFiles: boolean;
@@ -86,6 +86,12 @@ function asString(value: unknown, name: string): string {
   return value;
 }
 
+/** `<data>/olinpe.key` when it exists (as `make demo` creates it), else none. */
+function defaultKeyFile(dataDir: string): string | null {
+  const path = join(dataDir, 'olinpe.key');
+  return existsSync(path) ? path : null;
+}
+
 function asOptionalString(value: unknown, name: string): string | null {
   return value === undefined || value === null ? null : asString(value, name);
 }
@@ -111,7 +117,7 @@ export function loadConfig(
   if (!METHODS.includes(method as PseudonymisationMethod)) {
     throw new ConfigError(`pseudonymisationMethod must be one of ${METHODS.join(', ')} (got ${String(method)})`);
   }
-  const keyFile = asOptionalString(merged.keyFile, 'keyFile');
+  const keyFile = asOptionalString(merged.keyFile, 'keyFile') ?? defaultKeyFile(dataDir);
   const dreesReference = asOptionalString(merged.dreesReference, 'dreesReference');
   return Object.freeze({
     dataDir,

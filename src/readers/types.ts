@@ -19,6 +19,15 @@ export interface RecordBatch {
   readonly records: readonly RawRecord[];
 }
 
+/**
+ * A file-level observation made while reading (not a rejection): a kebab-case rule code of the
+ * catalogue (`encodage-non-conforme`…) and the value concerned, if any (never a record's content).
+ */
+export interface FileNote {
+  readonly rule: string;
+  readonly value: string | null;
+}
+
 export interface FileDescription {
   readonly format: FileFormat;
   readonly encoding: FileEncoding;
@@ -27,6 +36,12 @@ export interface FileDescription {
   /** DATEXPORT of the XML INTRO as written, null when absent (and for delimited files). */
   readonly datexport: string | null;
   readonly versionxsd: string | null;
+  /**
+   * File-level observations, each (rule, value) once. Those known at opening are here at once;
+   * the list grows while the batches are read (an invalid UTF-8 sequence deep in the file):
+   * complete once `batches()` has been consumed (also in `ReadSummary.notes`).
+   */
+  readonly notes: readonly FileNote[];
 }
 
 /** Known once every batch has been read. */
@@ -37,6 +52,8 @@ export interface ReadSummary {
   /** Names that are not dictionary variables (upper case), in order of first appearance. */
   readonly unexpectedVariables: readonly string[];
   readonly decree: Decree;
+  /** The final list of file-level observations (same array as `FileDescription.notes`). */
+  readonly notes: readonly FileNote[];
 }
 
 export interface FileReader {
@@ -47,5 +64,14 @@ export interface FileReader {
   summary(): ReadSummary;
 }
 
-export type OpenReader = (path: string, options?: { workers?: number; batchSize?: number }) => Promise<FileReader>;
+export interface OpenReaderOptions {
+  /** Threads parsing XML (default 2, at most the cores; 1 parses in the calling thread). */
+  readonly workers?: number;
+  /** Records per batch at most (default 10 000). */
+  readonly batchSize?: number;
+  /** Size of the blocks read (default 4 MiB); small values are for tests of the chunking. */
+  readonly chunkBytes?: number;
+}
+
+export type OpenReader = (path: string, options?: OpenReaderOptions) => Promise<FileReader>;
 export type { FileRejectedError };

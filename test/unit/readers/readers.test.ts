@@ -1,0 +1,260 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { openReader } from '../../../src/readers/index.js';
+import { workerScriptPath } from '../../../src/readers/xml-pool.js';
+import type { FileReader, RawRecord } from '../../../src/readers/types.js';
+import { VARIABLE_INDEX } from '../../../src/dictionary/index.js';
+import { FileRejectedError } from '../../../src/errors.js';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'readers');
+const N1 = '0123456789ABCDEF0123456789ABCDEF01234567';
+const N2 = 'FEDCBA9876543210FEDCBA9876543210FEDCBA98';
+
+async function readAll(reader: FileReader): Promise<{ records: RawRecord[]; firsts: number[] }> {
+  const records: RawRecord[] = [];
+  const firsts: number[] = [];
+  for await (const batch of reader.batches()) {
+    firsts.push(batch.firstRecordNo);
+    records.push(...batch.records);
+  }
+  return { records, firsts };
+}
+
+async function read(name: string, options?: Parameters<typeof openReader>[1]) {
+  const reader = await openReader(join(FIXTURES, name), options);
+  const { records, firsts } = await readAll(reader);
+  return { reader, records, firsts, summary: reader.summary() };
+}
+
+/** The non-null values of a record by variable name. */
+function values(rec: RawRecord | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, i] of VARIABLE_INDEX) {
+    const v = rec?.[i];
+    if (v !== null && v !== undefined) out[name] = v;
+  }
+  return out;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<FileRejectedError> {
+  try {
+    await promise;
+  } catch (e) {
+    if (e instanceof FileRejectedError) return e;
+    throw e;
+  }
+  throw new Error('expected a FileRejectedError');
+}
+
+const rejectionOf = (name: string) => rejection(read(name));
+
+describe('XML reader', () => {
+  it('reads UTF-8 XML with CRLF, any element order, empty elements and entities', async () => {
+    const { reader, records, firsts, summary } = await read('xml-utf8.xml');
+    expect(reader.description).toEqual({
+      format: 'xml',
+      encoding: 'utf-8',
+      delimiter: null,
+      datexport: '2021-03-15',
+      versionxsd: '2.0',
+      notes: [],
+    });
+    expect(records).toHaveLength(2);
+    expect(records[0]).toHaveLength(VARIABLE_INDEX.size);
+    expect(values(records[0])).toEqual({
+      TYPEV: '1',
+      NUMANONYM: N1,
+      NUMDEP: '59',
+      DATDECPE: '2020-02-03',
+      AUTREDA: `Aide & soutien <éducatif> "renforcé" 'AED' été`,
+    });
+    expect(records[0]![VARIABLE_INDEX.get('SEXE')!]).toBeNull();
+    expect(records[0]![VARIABLE_INDEX.get('DATFIN')!]).toBeNull();
+    expect(values(records[1])).toEqual({ NUMDEP: '59', NUMANONYM: N2, TYPEV: '3', DATFIN: '2020-12-31', MOTFININT: '1' });
+    expect(firsts).toEqual([1]);
+    expect(summary.nRecords).toBe(2);
+    expect([...summary.variablesPresent].sort()).toEqual(
+      ['AUTREDA', 'DATDECPE', 'DATFIN', 'MOTFININT', 'NUMANONYM', 'NUMDEP', 'SEXE', 'TYPEV'].sort(),
+    );
+    expect(summary.unexpectedVariables).toEqual([]);
+    expect(summary.decree).toBe('2016');
+  });
+
+  it('reads ISO-8859-1 accented free text and lower-case element names', async () => {
+    const { reader, records, summary } = await read('xml-latin1.xml');
+    expect(reader.description.encoding).toBe('iso-8859-1');
+    expect(reader.description.versionxsd).toBe('1.22');
+    expect(values(records[0])).toEqual({
+      NUMANONYM: N1,
+      TYPEV: '1',
+      AUTREDJ: 'Placement chez la grand-mère à Besançon',
+    });
+    expect(summary.decree).toBe('2016');
+  });
+
+  it('detects the 2011 decree from CODEV and lists the 2011 names as unexpected', async () => {
+    const { records, summary } = await read('xml-decret-2011.xml');
+    expect(records).toHaveLength(2);
+    expect(values(records[0])).toEqual({ NUMANONYM: N1, SEXE: '1' });
+    expect(summary.unexpectedVariables).toEqual(['CODEV', 'DATDEBAD', 'DATDEBPLAC']);
+    expect(summary.decree).toBe('2011');
+  });
+
+  it('falls back to a full parser for comments, CDATA and attributes with the same result', async () => {
+    const { reader, records } = await read('xml-comments-cdata.xml');
+    expect(reader.description.datexport).toBe('2021-02-02');
+    expect(reader.description.notes).toEqual([]);
+    expect(records.map(values)).toEqual([
+      { NUMANONYM: N1, TYPEV: '1', AUTREDA: 'a < b & c' },
+      { NUMANONYM: N2, TYPEV: '2' },
+    ]);
+  });
+
+  it('reads a file declared UTF-8 holding Windows-1252 bytes and notes it', async () => {
+    const { reader, records, summary } = await read('xml-declared-utf8-latin1.xml');
+    expect(values(records[0]).AUTREDA).toBe('Suivi éducatif œuvre');
+    expect(summary.notes).toEqual([
+      { rule: 'intro-absente', value: null },
+      { rule: 'encodage-non-conforme', value: null },
+    ]);
+    expect(reader.description.notes).toEqual(summary.notes);
+  });
+
+  it('rejects a truncated file, naming the line', async () => {
+    const e = await rejectionOf('xml-truncated.xml');
+    expect(e.rule).toBe('xml-mal-forme');
+    expect(e.message).toBe(
+      'Fichier XML mal formé, ligne 4 (octet 264), enregistrement n°2 : élément <TYPEV> non fermé : le fichier est tronqué.',
+    );
+  });
+
+  it('rejects a file without </DECRET>', async () => {
+    const e = await rejectionOf('xml-no-closing-root.xml');
+    expect(e.rule).toBe('xml-mal-forme');
+    expect(e.message).toContain('balise </DECRET> absente : le fichier est tronqué');
+  });
+
+  it('rejects mismatched tags with their line', async () => {
+    const e = await rejectionOf('xml-mismatched.xml');
+    expect(e.rule).toBe('xml-mal-forme');
+    expect(e.message).toBe(
+      'Fichier XML mal formé, ligne 4 (octet 111), enregistrement n°1 : balise fermante </TYPEW> au lieu de </TYPEV>.',
+    );
+  });
+
+  it('rejects binary content, an empty file, a file without DONNEE, unsupported encodings', async () => {
+    expect((await rejectionOf('binary.xml')).rule).toBe('fichier-illisible');
+    expect((await rejectionOf('binary.xml')).message).toContain('Fichier binaire');
+    expect((await rejectionOf('empty.xml')).rule).toBe('fichier-vide');
+    const noDonnee = await rejectionOf('xml-no-donnee.xml');
+    expect(noDonnee.rule).toBe('fichier-vide');
+    expect(noDonnee.message).toBe('Fichier XML sans aucun enregistrement <DONNEE>.');
+    const latin9 = await rejectionOf('xml-unsupported-encoding.xml');
+    expect(latin9.rule).toBe('fichier-illisible');
+    expect(latin9.message).toContain('ISO-8859-15');
+    expect((await rejectionOf('xml-utf16.xml')).message).toContain('UTF-16');
+    const missing = await rejection(openReader(join(FIXTURES, 'does-not-exist.xml')));
+    expect(missing.rule).toBe('fichier-illisible');
+  });
+});
+
+describe('delimited text reader', () => {
+  it('reads `;` UTF-8 with a BOM', async () => {
+    const { reader, records, summary } = await read('csv-semicolon-bom.csv');
+    expect(reader.description).toEqual({
+      format: 'csv',
+      encoding: 'utf-8',
+      delimiter: ';',
+      datexport: null,
+      versionxsd: null,
+      notes: [],
+    });
+    expect(records.map(values)).toEqual([
+      { NUMANONYM: N1, TYPEV: '1', NUMDEP: '59', AUTREDA: 'Aide éducative', DATDECPE: '2020-02-03' },
+      { NUMANONYM: N2, TYPEV: '3', NUMDEP: '59' },
+    ]);
+    expect(summary.nRecords).toBe(2);
+    expect([...summary.variablesPresent].sort()).toEqual(['AUTREDA', 'DATDECPE', 'NUMANONYM', 'NUMDEP', 'TYPEV']);
+    expect(summary.decree).toBe('2016');
+  });
+
+  it('reads `,` Windows-1252 with quoted separators, newlines and quotes; lists unexpected columns', async () => {
+    const { reader, records, summary } = await read('csv-comma-cp1252.csv');
+    expect(reader.description.encoding).toBe('windows-1252');
+    expect(reader.description.delimiter).toBe(',');
+    expect(records.map(values)).toEqual([
+      { NUMANONYM: N1, TYPEV: '1', AUTREDJ: 'Placement, chez la grand-mère\nà Besançon (€ 20)' },
+      { NUMANONYM: N2, TYPEV: '2', AUTREDJ: 'Dit "urgent"' },
+    ]);
+    expect(summary.unexpectedVariables).toEqual(['DOUBLON', 'CODEX']);
+  });
+
+  it('reads tab-separated text with a lower-case header, skipping empty lines', async () => {
+    const { reader, records, firsts } = await read('tsv-lowercase.tsv', { batchSize: 1 });
+    expect(reader.description.delimiter).toBe('\t');
+    expect(records.map(values)).toEqual([
+      { NUMANONYM: N1, TYPEV: '1', SEXE: '2' },
+      { NUMANONYM: N2, TYPEV: '2' },
+    ]);
+    expect(firsts).toEqual([1, 2]);
+  });
+
+  it('rejects a header without NUMANONYM, and a header without records', async () => {
+    const e = await rejectionOf('csv-no-numanonym.csv');
+    expect(e.rule).toBe('numanonym-absent-du-fichier');
+    expect((await rejectionOf('csv-header-only.csv')).rule).toBe('fichier-vide');
+  });
+});
+
+describe('chunked XML with worker threads', () => {
+  function bigXml(n: number): string {
+    const parts = ['<?xml version="1.0" encoding="UTF-8"?>\r\n<DECRET><INTRO><VERSIONXSD>2.0</VERSIONXSD></INTRO>\r\n'];
+    for (let i = 0; i < n; i++) {
+      const id = i.toString(16).toUpperCase().padStart(40, '0');
+      const extra = i % 7 === 0 ? '<!-- c -->' : '';
+      const text = i % 5 === 0 ? `<AUTREDA>Libellé n°${i} &amp; suite</AUTREDA>` : '<AUTREDA/>';
+      parts.push(
+        `<DONNEE>\r\n<NUMANONYM>${id}</NUMANONYM>${extra}<TYPEV>${(i % 3) + 1}</TYPEV>${text}<SEXE>${i % 2 + 1}</SEXE><ZZ${i % 3}>x</ZZ${i % 3}>\r\n</DONNEE>\r\n`,
+      );
+    }
+    parts.push('</DECRET>\r\n');
+    return parts.join('');
+  }
+
+  it('gives the same records in the same order with several workers as with one', async () => {
+    expect(existsSync(workerScriptPath())).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'olinpe-readers-'));
+    try {
+      const path = join(dir, 'big.xml');
+      writeFileSync(path, bigXml(3000));
+      const one = await openReader(path, { workers: 1, chunkBytes: 8192, batchSize: 100 });
+      const a = await readAll(one);
+      const many = await openReader(path, { workers: 3, chunkBytes: 8192, batchSize: 100 });
+      const b = await readAll(many);
+      expect(a.records).toHaveLength(3000);
+      expect(b.records).toEqual(a.records);
+      expect(b.firsts).toEqual(a.firsts);
+      expect(values(b.records[2999])).toEqual({
+        NUMANONYM: (2999).toString(16).toUpperCase().padStart(40, '0'),
+        TYPEV: '3',
+        SEXE: '2',
+      });
+      expect(values(b.records[2995]).AUTREDA).toBe('Libellé n°2995 & suite');
+      expect(many.summary().unexpectedVariables).toEqual(['ZZ0', 'ZZ1', 'ZZ2']);
+      expect(many.summary().nRecords).toBe(3000);
+      expect(one.summary()).toEqual(many.summary());
+
+      const truncated = bigXml(3000).slice(0, -400);
+      const complete = truncated.split('</DONNEE>').length - 1;
+      writeFileSync(path, truncated);
+      const broken = await openReader(path, { workers: 2, chunkBytes: 8192 });
+      const e = await rejection(readAll(broken));
+      expect(e.rule).toBe('xml-mal-forme');
+      expect(e.message).toMatch(new RegExp(`enregistrement n°${complete + 1} : XML incomplet \\(unclosed tag: \\w+\\) : le fichier est tronqué\\.$`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

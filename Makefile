@@ -1,6 +1,9 @@
 # OLINPE national base. `make demo` and `make test` work on a fresh checkout.
 SHELL := /bin/bash
 NODE_MODULES := node_modules/.package-lock.json
+# PostgreSQL tests use OLINPE_TEST_PG_URL; default to the local server when one answers.
+OLINPE_TEST_PG_URL ?= $(shell pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && echo postgres://postgres@127.0.0.1:5432/test)
+export OLINPE_TEST_PG_URL
 
 .PHONY: install build test demo bench lint format clean
 

@@ -9,7 +9,7 @@ import { logger } from '../log.js';
 import { openCatalog } from '../catalog/index.js';
 import { createPseudonymiser } from '../values/pseudonymise.js';
 import type { Pseudonymiser } from '../values/types.js';
-import { acquireLock } from './lock.js';
+import { acquireBuildLock } from './lock.js';
 import { recordRunEnd, recordRunStart } from './ledger.js';
 import { runStages, type RunResult, type Stage } from './stage.js';
 import type { BuildContext, ProgressEvent } from '../../pipelines/context.js';
@@ -36,7 +36,7 @@ export const newRunId = (): string =>
 export async function runBuild(req: BuildRequest): Promise<BuildReport> {
   const paths = dataPaths(req.config);
   mkdirSync(paths.tmp, { recursive: true });
-  const lock = acquireLock(paths.lock);
+  const lock = await acquireBuildLock(req.config.catalogUrl, paths.lock);
   try {
     const catalog = await openCatalog({ url: req.config.catalogUrl, duckdbPath: paths.catalogDb });
     try {
@@ -65,6 +65,6 @@ export async function runBuild(req: BuildRequest): Promise<BuildReport> {
       await catalog.close();
     }
   } finally {
-    lock.release();
+    await lock.release();
   }
 }

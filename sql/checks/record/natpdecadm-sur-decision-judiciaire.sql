@@ -1,0 +1,17 @@
+-- The administrative nature (NATPDECADM, AUTREDA) filled, other than "ne sait pas", on a judicial
+-- decision (DECISION = 2).
+with r as (
+    select * from {{records}} where decision = '2'
+),
+
+offending as (
+    select record_no, 'NATPDECADM' as variable, natpdecadm as value
+    from r
+    where true and natpdecadm is not null and natpdecadm <> '99'
+    union all
+    select record_no, 'AUTREDA' as variable, autreda as value
+    from r
+    where true and autreda is not null
+)
+
+select record_no, variable, value from offending

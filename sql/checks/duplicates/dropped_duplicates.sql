@@ -7,7 +7,7 @@
 -- The nature and a known DATDECPE are required for the last two (two events with an unknown
 -- decision date may be two measures).
 with contents as (
-    select record_no, struct_pack(columns(* exclude (record_no))) as content
+    select record_no, struct_pack(*columns(* exclude (record_no))) as content
     from {{records}}
 ),
 

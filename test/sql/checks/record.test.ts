@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RECORD_RULES } from '../../../src/rules/catalogue/record.js';
-import { BASE, record, runCheck } from './helpers.js';
+import { BASE, record, runCheck, type Row } from './helpers.js';
 
 const JUDICIAL = { decision: '2', natpdecadm: null, lieuacc: null };
 const END = { typev: '3', datfin: '2021-09-30', datfin_precision: 'day', motfinint: '1' };
@@ -249,7 +249,7 @@ describe('dates', () => {
     ]);
   });
   it('date-posterieure-export', async () => {
-    const rows = [{}, { datdeb: '2021-03-15', datdeb_precision: 'month' }];
+    const rows: Row[] = [{}, { datdeb: '2021-03-15', datdeb_precision: 'month' }];
     expect(await record('date-posterieure-export', rows, { datexport: '2021-03-01' })).toEqual([
       { record_no: 1, variable: 'DATDEB', value: '2021-03-02' },
     ]);

@@ -2,7 +2,7 @@
  * Byte → text decoding for the readers: UTF-8 when valid, else Windows-1252 (the superset of
  * ISO-8859-1 that the départements' software actually writes: €, œ, curly quotes…).
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
 /** How a chunk of bytes is decoded. ISO-8859-1 is read as Windows-1252 (as the WHATWG does). */
 export type TextEncoding = 'utf-8' | 'windows-1252';
@@ -15,6 +15,7 @@ const CP1252_HIGH = [
 ].map((c) => String.fromCharCode(c));
 
 const C1 = /[\u0080-\u009f]/g;
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Windows-1252 decoding: Latin-1 (fast, native) then the 32 characters of 0x80…0x9F fixed. */
 export function decodeWindows1252(bytes: Uint8Array): string {
@@ -28,10 +29,11 @@ export function decodeWindows1252(bytes: Uint8Array): string {
  * read as Windows-1252 and reported (`fellBack`).
  */
 export function decodeChunk(bytes: Uint8Array, encoding: TextEncoding): { text: string; fellBack: boolean } {
-  if (encoding === 'windows-1252') return { text: decodeWindows1252(bytes), fellBack: false };
-  if (isUtf8(bytes)) {
-    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), fellBack: false };
+  if (isAscii(bytes)) {
+    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), fellBack: false };
   }
+  if (encoding === 'windows-1252') return { text: decodeWindows1252(bytes), fellBack: false };
+  if (isUtf8(bytes)) return { text: utf8.decode(bytes), fellBack: false };
   return { text: decodeWindows1252(bytes), fellBack: true };
 }
 

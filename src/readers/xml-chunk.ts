@@ -31,9 +31,13 @@ export interface ChunkError {
   readonly recordIndex: number;
 }
 
-export interface ChunkOutcome {
-  readonly seq: number;
+export interface ChunkOutcome extends ChunkFacts {
   readonly records: RawRecord[];
+}
+
+/** What parsing a chunk found besides its records. */
+export interface ChunkFacts {
+  readonly seq: number;
   /** Indices of the dictionary variables met as elements (even empty). */
   readonly seen: number[];
   /** Upper-case names that are not dictionary variables, in order of first appearance. */
@@ -61,13 +65,137 @@ const BANG = 33;
 const QMARK = 63;
 const isWs = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 
-/** Characters XML 1.0 forbids anywhere (also guarantees the packing separators never occur). */
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const NAME = /^[A-Za-z_:\u00c0-\uffef][-A-Za-z0-9_:.\u00b7\u00c0-\uffef]*$/;
 
-/** Collects the records and what was seen in one chunk. */
+/**
+ * Where the records of a chunk go: arrays (parsing in the calling thread) or a packed form
+ * (in a worker: offsets into the chunk text, cheap to send back).
+ */
+export interface RecordSink {
+  readonly nRecords: number;
+  startRecord(): void;
+  endRecord(): void;
+  /** Whether the current record already holds a value for this variable. */
+  has(idx: number): boolean;
+  /** A value that is `text.slice(start, end)` of the chunk text. */
+  setRange(idx: number, start: number, end: number): void;
+  setString(idx: number, value: string): void;
+}
+
+export class ArraySink implements RecordSink {
+  readonly records: RawRecord[] = [];
+  private current: RawRecord = [];
+  constructor(
+    private readonly text: string,
+    private readonly nVariables: number,
+  ) {}
+  get nRecords(): number {
+    return this.records.length;
+  }
+  startRecord(): void {
+    this.current = new Array<string | null>(this.nVariables).fill(null);
+  }
+  endRecord(): void {
+    this.records.push(this.current);
+  }
+  has(idx: number): boolean {
+    return this.current[idx] !== null;
+  }
+  setRange(idx: number, start: number, end: number): void {
+    this.current[idx] = this.text.slice(start, end);
+  }
+  setString(idx: number, value: string): void {
+    this.current[idx] = value;
+  }
+}
+
+/**
+ * Records packed for a cheap copy between threads: the chunk text itself, a side string for the
+ * values that differ from their source text (entities, CR LF), and in `meta` per record its number
+ * of values then (variable index, start, length) triples; a negative start `-1 - k` points into `side`.
+ */
+export interface PackedRecords {
+  readonly nRecords: number;
+  readonly text: string;
+  readonly side: string;
+  readonly meta: Int32Array;
+}
+
+export class PackedSink implements RecordSink {
+  nRecords = 0;
+  private meta: Int32Array;
+  private m = 0;
+  private countAt = 0;
+  private readonly side: string[] = [];
+  private sideLength = 0;
+  /** Stamp (record number + 1) of the variables set in the current record. */
+  private readonly setStamp: Int32Array;
+
+  constructor(
+    private readonly text: string,
+    nVariables: number,
+  ) {
+    this.meta = new Int32Array(Math.max(1024, text.length >> 3));
+    this.setStamp = new Int32Array(nVariables);
+  }
+  private ensure(n: number): void {
+    if (this.m + n <= this.meta.length) return;
+    const bigger = new Int32Array(Math.max(this.meta.length * 2, this.m + n));
+    bigger.set(this.meta.subarray(0, this.m));
+    this.meta = bigger;
+  }
+  startRecord(): void {
+    this.ensure(1);
+    this.countAt = this.m++;
+    this.meta[this.countAt] = 0;
+  }
+  endRecord(): void {
+    this.nRecords++;
+  }
+  has(idx: number): boolean {
+    return this.setStamp[idx] === this.nRecords + 1;
+  }
+  setRange(idx: number, start: number, end: number): void {
+    this.push(idx, start, end - start);
+  }
+  setString(idx: number, value: string): void {
+    this.side.push(value);
+    this.push(idx, -1 - this.sideLength, value.length);
+    this.sideLength += value.length;
+  }
+  private push(idx: number, start: number, length: number): void {
+    this.ensure(3);
+    this.setStamp[idx] = this.nRecords + 1;
+    this.meta[this.m++] = idx;
+    this.meta[this.m++] = start;
+    this.meta[this.m++] = length;
+    this.meta[this.countAt]!++;
+  }
+  packed(): PackedRecords {
+    return { nRecords: this.nRecords, text: this.text, side: this.side.join(''), meta: this.meta.slice(0, this.m) };
+  }
+}
+
+export function unpackRecords(packed: PackedRecords, nVariables: number): RawRecord[] {
+  const { nRecords, text, side, meta } = packed;
+  const records: RawRecord[] = new Array<RawRecord>(nRecords);
+  let m = 0;
+  for (let r = 0; r < nRecords; r++) {
+    const rec: RawRecord = new Array<string | null>(nVariables).fill(null);
+    const count = meta[m++]!;
+    for (let k = 0; k < count; k++) {
+      const idx = meta[m++]!;
+      const start = meta[m++]!;
+      const len = meta[m++]!;
+      rec[idx] = start >= 0 ? text.slice(start, start + len) : side.slice(-1 - start, -1 - start + len);
+    }
+    records[r] = rec;
+  }
+  return records;
+}
+
+/** What was seen in one chunk, and the records through a sink. */
 class ChunkCollector {
-  records: RawRecord[] = [];
   readonly seen: Uint8Array;
   readonly unexpected: string[] = [];
   readonly unexpectedSet = new Set<string>();
@@ -75,25 +203,26 @@ class ChunkCollector {
   private readonly noteKeys = new Set<string>();
   /** Stamp (record count + 1) of the last record each variable was met in, to spot repeats. */
   private readonly stamp: Int32Array;
-  current: RawRecord | null = null;
+  inRecord = false;
   closed = false;
 
   constructor(
+    readonly sink: RecordSink,
     readonly index: ReadonlyMap<string, number>,
-    readonly nVariables: number,
+    nVariables: number,
   ) {
     this.seen = new Uint8Array(nVariables);
     this.stamp = new Int32Array(nVariables);
   }
 
-  startRecord(): RawRecord {
-    this.current = new Array<string | null>(this.nVariables).fill(null);
-    return this.current;
+  startRecord(): void {
+    this.sink.startRecord();
+    this.inRecord = true;
   }
 
   endRecord(): void {
-    if (this.current) this.records.push(this.current);
-    this.current = null;
+    this.sink.endRecord();
+    this.inRecord = false;
   }
 
   note(rule: string, value: string | null): void {
@@ -103,8 +232,20 @@ class ChunkCollector {
     this.notes.push({ rule, value });
   }
 
-  /** Stores one variable of the current record; the first non-empty value of a repeated element wins. */
-  assign(rec: RawRecord, name: string, value: string | null, at: number): void {
+  /**
+   * The variable index of an element of the current record, or -1 (not a dictionary variable).
+   * A repeated element is noted; its first non-empty value is kept (`has`).
+   */
+  variable(name: string, at: number): number {
+    return this.met(this.lookup(name, at));
+  }
+
+  /** Element names at each position of the previous record: the next one usually repeats them. */
+  readonly predictedName: string[] = [];
+  readonly predictedIdx: number[] = [];
+
+  /** Index of a name (-1 when not a dictionary variable, recorded as unexpected). */
+  lookup(name: string, at: number): number {
     let idx = this.index.get(name);
     if (idx === undefined) {
       const upper = name.toUpperCase();
@@ -115,18 +256,20 @@ class ChunkCollector {
           this.unexpectedSet.add(upper);
           this.unexpected.push(upper);
         }
-        return;
+        return -1;
       }
     }
+    return idx;
+  }
+
+  /** Bookkeeping of a variable met in the current record. */
+  met(idx: number): number {
+    if (idx < 0) return idx;
     this.seen[idx] = 1;
-    const stamp = this.records.length + 1;
-    if (this.stamp[idx] === stamp) {
-      this.note('variable-repetee', this.variableName(idx));
-      if (rec[idx] === null) rec[idx] = value;
-      return;
-    }
+    const stamp = this.sink.nRecords + 1;
+    if (this.stamp[idx] === stamp) this.note('variable-repetee', this.variableName(idx));
     this.stamp[idx] = stamp;
-    rec[idx] = value;
+    return idx;
   }
 
   private variableName(idx: number): string {
@@ -177,12 +320,39 @@ function decodeEntities(raw: string, at: number): string {
   return out + raw.slice(from);
 }
 
-/** Raw element text → trimmed value, null when empty. */
-function cleanValue(raw: string, at: number): string | null {
-  let text = raw.indexOf('&') >= 0 ? decodeEntities(raw, at) : raw;
-  text = text.trim();
-  if (text.length === 0) return null;
-  return text.indexOf('\r') >= 0 ? text.replace(/\r\n?/g, '\n') : text;
+/** Trims XML white space (space, tab, CR, LF) at both ends. */
+export function trimXml(text: string): string {
+  let a = 0;
+  let b = text.length;
+  while (a < b && isWs(text.charCodeAt(a))) a++;
+  while (b > a && isWs(text.charCodeAt(b - 1))) b--;
+  return a === 0 && b === text.length ? text : text.slice(a, b);
+}
+
+/** Stores the text `s[a, b)` of an element of the current record (entities resolved, trimmed). */
+function storeText(s: string, a: number, b: number, idx: number, c: ChunkCollector): void {
+  while (a < b && isWs(s.charCodeAt(a))) a++;
+  while (b > a && isWs(s.charCodeAt(b - 1))) b--;
+  let plain = true;
+  for (let k = a; k < b; k++) {
+    const ch = s.charCodeAt(k);
+    if (ch < 32 || ch === 38 || ch >= 0xfffe) {
+      if (ch === 38 || ch === 13) plain = false;
+      else if (ch !== 9 && ch !== 10) throw forbidden(ch, k);
+    }
+  }
+  if (a === b || idx < 0 || c.sink.has(idx)) {
+    if (!plain) decodeEntities(s.slice(a, b), a); // still checks the references
+    return;
+  }
+  if (plain) {
+    c.sink.setRange(idx, a, b);
+    return;
+  }
+  let text = s.slice(a, b);
+  if (text.indexOf('&') >= 0) text = trimXml(decodeEntities(text, a));
+  if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
+  if (text.length > 0) c.sink.setString(idx, text);
 }
 
 function closingNameAt(s: string, lt: number): string {
@@ -202,6 +372,10 @@ function nameEnd(s: string, p: number): number {
   return q;
 }
 
+function isNameEnd(c: number): boolean {
+  return c === GT || c === SLASH || isWs(c);
+}
+
 function truncated(what: string, at: number): ScanError {
   return new ScanError(`${what} : le fichier est tronqué`, at);
 }
@@ -209,7 +383,8 @@ function truncated(what: string, at: number): ScanError {
 /** One `<DONNEE>` content from `p` (just after the opening tag); returns the index after `</DONNEE>`. */
 function scanRecord(s: string, p: number, donnee: string, start: number, c: ChunkCollector): number {
   const n = s.length;
-  const rec = c.startRecord();
+  c.startRecord();
+  let ordinal = 0;
   for (;;) {
     while (p < n && isWs(s.charCodeAt(p))) p++;
     if (p >= n) throw truncated(`élément <${donnee}> non fermé`, start);
@@ -226,18 +401,33 @@ function scanRecord(s: string, p: number, donnee: string, start: number, c: Chun
       return gt + 1;
     }
     if (c1 === BANG || c1 === QMARK) throw UNSUPPORTED;
-    let q = nameEnd(s, p);
-    if (q >= n) throw truncated(`élément <${donnee}> non fermé`, start);
-    const name = s.slice(p + 1, q);
-    if (name.length === 0) throw new ScanError('balise sans nom « < »', p);
+    // Most records list the same elements in the same order: try the previous record's name first.
+    const guess = c.predictedName[ordinal];
+    let q: number;
+    let name: string;
+    let idx: number;
+    if (guess !== undefined && s.startsWith(guess, p + 1) && isNameEnd(s.charCodeAt(p + 1 + guess.length))) {
+      name = guess;
+      q = p + 1 + guess.length;
+      idx = c.predictedIdx[ordinal]!;
+    } else {
+      q = nameEnd(s, p);
+      if (q >= n) throw truncated(`élément <${donnee}> non fermé`, start);
+      name = s.slice(p + 1, q);
+      if (name.length === 0) throw new ScanError('balise sans nom « < »', p);
+      idx = c.lookup(name, p);
+      c.predictedName[ordinal] = name;
+      c.predictedIdx[ordinal] = idx;
+    }
+    ordinal++;
     while (q < n && isWs(s.charCodeAt(q))) q++;
     const cq = s.charCodeAt(q);
-    let value: string | null = null;
     if (cq === SLASH) {
       if (s.charCodeAt(q + 1) !== GT) {
         if (q + 1 >= n) throw truncated(`élément <${donnee}> non fermé`, start);
         throw new ScanError(`balise <${name}> mal formée`, p);
       }
+      c.met(idx);
       q += 2;
     } else if (cq === GT) {
       const lt = s.indexOf('<', q + 1);
@@ -252,25 +442,26 @@ function scanRecord(s: string, p: number, donnee: string, start: number, c: Chun
       if (s.charCodeAt(r) !== GT) {
         throw new ScanError(`balise fermante </${closingNameAt(s, lt)}> au lieu de </${name}>`, lt);
       }
-      value = cleanValue(s.slice(q + 1, lt), q + 1);
+      storeText(s, q + 1, lt, c.met(idx), c);
       q = r + 1;
     } else if (q >= n) {
       throw truncated(`élément <${donnee}> non fermé`, start);
     } else {
       throw UNSUPPORTED; // attributes
     }
-    c.assign(rec, name, value, p);
     p = q;
   }
 }
 
-/** The fast scanner over the children of the root. */
+function forbidden(ch: number, at: number): ScanError {
+  return new ScanError(`caractère interdit en XML (U+${ch.toString(16).toUpperCase().padStart(4, '0')})`, at);
+}
+
+/**
+ * The fast scanner over the children of the root. Characters XML forbids are checked in the
+ * values; anywhere else (between tags) any non-blank text sends the chunk to saxes, which checks them.
+ */
 function scanFast(s: string, task: ChunkTask, c: ChunkCollector): void {
-  const bad = FORBIDDEN.exec(s);
-  if (bad) {
-    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    throw new ScanError(`caractère interdit en XML (U+${code})`, bad.index);
-  }
   const n = s.length;
   let p = 0;
   for (;;) {
@@ -312,7 +503,6 @@ function scanWithSaxes(s: string, task: ChunkTask, c: ChunkCollector): void {
   const prefix = `<${task.root}>`;
   const parser = new SaxesParser({ position: true });
   let depth = 0;
-  let inRecord = false;
   let varName: string | null = null;
   let varText = '';
   let varAt = 0;
@@ -325,9 +515,8 @@ function scanWithSaxes(s: string, task: ChunkTask, c: ChunkCollector): void {
   parser.on('opentag', (tag) => {
     depth++;
     if (depth === 2 && tag.name.toUpperCase() === 'DONNEE') {
-      inRecord = true;
       c.startRecord();
-    } else if (depth === 3 && inRecord) {
+    } else if (depth === 3 && c.inRecord) {
       varName = tag.name;
       varText = '';
       varAt = offset();
@@ -339,13 +528,13 @@ function scanWithSaxes(s: string, task: ChunkTask, c: ChunkCollector): void {
   parser.on('text', onText);
   parser.on('cdata', onText);
   parser.on('closetag', () => {
-    if (depth === 3 && varName !== null && c.current) {
-      const value = varText.trim();
-      c.assign(c.current, varName, value.length > 0 ? value : null, varAt);
+    if (depth === 3 && varName !== null) {
+      const idx = c.variable(varName, varAt);
+      const value = trimXml(varText).replace(/\r\n?/g, '\n');
+      if (idx >= 0 && value.length > 0 && !c.sink.has(idx)) c.sink.setString(idx, value);
       varName = null;
-    } else if (depth === 2 && inRecord) {
+    } else if (depth === 2 && c.inRecord) {
       c.endRecord();
-      inRecord = false;
     } else if (depth === 1) {
       c.closed = true;
     }
@@ -358,10 +547,18 @@ function scanWithSaxes(s: string, task: ChunkTask, c: ChunkCollector): void {
   parser.close();
 }
 
-/** Decodes and parses one chunk. Never throws: a broken chunk gives an `error`. */
-export function parseChunk(task: ChunkTask, index: ReadonlyMap<string, number>, nVariables: number): ChunkOutcome {
+/**
+ * Decodes and parses one chunk into a sink made for its text (`ArraySink` or `PackedSink`).
+ * Never throws for a broken chunk: it gives an `error`.
+ */
+export function parseChunk<S extends RecordSink>(
+  task: ChunkTask,
+  index: ReadonlyMap<string, number>,
+  nVariables: number,
+  makeSink: (text: string) => S,
+): ChunkFacts & { sink: S } {
   const { text, fellBack } = decodeChunk(task.bytes, task.encoding);
-  let c = new ChunkCollector(index, nVariables);
+  let c = new ChunkCollector(makeSink(text), index, nVariables);
   if (fellBack) c.note('encodage-non-conforme', null);
   let error: ChunkError | null = null;
   try {
@@ -369,7 +566,7 @@ export function parseChunk(task: ChunkTask, index: ReadonlyMap<string, number>, 
       scanFast(text, task, c);
     } catch (e) {
       if (e !== UNSUPPORTED) throw e;
-      c = new ChunkCollector(index, nVariables);
+      c = new ChunkCollector(makeSink(text), index, nVariables);
       if (fellBack) c.note('encodage-non-conforme', null);
       scanWithSaxes(text, task, c);
     }
@@ -379,28 +576,15 @@ export function parseChunk(task: ChunkTask, index: ReadonlyMap<string, number>, 
       rule: 'xml-mal-forme',
       message: e.message,
       byteOffset: byteOffsetOf(text, e.at, task.encoding, fellBack),
-      recordIndex: c.records.length,
+      recordIndex: c.sink.nRecords,
     };
   }
-  return { seq: task.seq, records: c.records, seen: c.seenList(), unexpected: c.unexpected, notes: c.notes, error };
-}
-
-/** Record fields joined by U+0001, records one after the other (no XML text can hold U+0001). */
-export function packRecords(records: readonly RawRecord[]): string {
-  return records.map((r) => r.join('\u0001')).join('\u0001');
-}
-
-export function unpackRecords(packed: string, nRecords: number, nVariables: number): RawRecord[] {
-  if (nRecords === 0) return [];
-  const fields = packed.split('\u0001');
-  const records: RawRecord[] = new Array<RawRecord>(nRecords);
-  for (let r = 0, f = 0; r < nRecords; r++) {
-    const rec: RawRecord = new Array<string | null>(nVariables);
-    for (let i = 0; i < nVariables; i++, f++) {
-      const v = fields[f];
-      rec[i] = v === '' || v === undefined ? null : v;
-    }
-    records[r] = rec;
-  }
-  return records;
+  return {
+    seq: task.seq,
+    sink: c.sink as S,
+    seen: c.seenList(),
+    unexpected: c.unexpected,
+    notes: c.notes,
+    error,
+  };
 }

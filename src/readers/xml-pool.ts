@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { VARIABLES, VARIABLE_INDEX } from '../dictionary/index.js';
-import { parseChunk, unpackRecords, type ChunkOutcome, type ChunkTask } from './xml-chunk.js';
+import { ArraySink, parseChunk, unpackRecords, type ChunkOutcome, type ChunkTask } from './xml-chunk.js';
 import type { WorkerReply } from './xml-worker.js';
 
 export interface ChunkParser {
@@ -28,7 +28,8 @@ export function workerScriptPath(): string {
 export class InThreadParser implements ChunkParser {
   parse(task: ChunkTask): Promise<ChunkOutcome> {
     try {
-      return Promise.resolve(parseChunk(task, VARIABLE_INDEX, VARIABLES.length));
+      const { sink, ...facts } = parseChunk(task, VARIABLE_INDEX, VARIABLES.length, (text) => new ArraySink(text, VARIABLES.length));
+      return Promise.resolve({ ...facts, records: sink.records });
     } catch (e) {
       return Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
@@ -61,7 +62,7 @@ export class WorkerPool implements ChunkParser {
         const pending = queue.shift();
         pending?.resolve({
           seq: reply.seq,
-          records: unpackRecords(reply.packed, reply.nRecords, names.length),
+          records: unpackRecords(reply.packed, names.length),
           seen: reply.seen,
           unexpected: reply.unexpected,
           notes: reply.notes,

@@ -3,12 +3,11 @@
  * posts back the records packed in one string (much cheaper to copy than arrays of strings).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { packRecords, parseChunk, type ChunkTask } from './xml-chunk.js';
+import { PackedSink, parseChunk, type ChunkTask } from './xml-chunk.js';
 
 export interface WorkerReply {
   readonly seq: number;
-  readonly nRecords: number;
-  readonly packed: string;
+  readonly packed: import('./xml-chunk.js').PackedRecords;
   readonly seen: number[];
   readonly unexpected: string[];
   readonly notes: { rule: string; value: string | null }[];
@@ -19,15 +18,15 @@ const names = (workerData as { names: string[] }).names;
 const index = new Map(names.map((n, i) => [n, i]));
 
 parentPort?.on('message', (task: ChunkTask) => {
-  const out = parseChunk(task, index, names.length);
+  const out = parseChunk(task, index, names.length, (text) => new PackedSink(text, names.length));
+  const packed = out.sink.packed();
   const reply: WorkerReply = {
     seq: out.seq,
-    nRecords: out.records.length,
-    packed: packRecords(out.records),
+    packed,
     seen: out.seen,
     unexpected: out.unexpected,
     notes: out.notes,
     error: out.error,
   };
-  parentPort?.postMessage(reply);
+  parentPort?.postMessage(reply, [packed.meta.buffer as ArrayBuffer]);
 });

@@ -93,3 +93,37 @@ export function parseYearMonth(raw: string): DateParse {
   if (full.precision === 'day') return { ...full, date: `${full.date.slice(0, 8)}15`, precision: 'month' };
   return full;
 }
+
+/** Outcome of `writeDate`: the value was invalid, written as is, or written after a conversion. */
+export const DateWrite = Object.freeze({ Invalid: -1, Written: 0, Converted: 1 } as const);
+export type DateWrite = (typeof DateWrite)[keyof typeof DateWrite];
+
+/**
+ * Fast path of the typer: writes the date and its precision at `out[pos]`, `out[pos + 1]`
+ * without allocating a result object for a well-formed `AAAA-MM-JJ` (or `AAAA-MM`).
+ */
+export function writeDate(raw: string, yearMonth: boolean, out: (string | null)[], pos: number): DateWrite {
+  const expected = yearMonth ? 7 : 10;
+  if (raw.length === expected && raw.charCodeAt(4) === DASH && (yearMonth || raw.charCodeAt(7) === DASH)) {
+    const y = digits(raw, 0, 4);
+    const m = digits(raw, 5, 2);
+    const d = yearMonth ? -1 : digits(raw, 8, 2);
+    if (y >= MIN_YEAR && y <= MAX_YEAR && m >= 1 && m <= 12) {
+      if (d === -1 || d === 99) {
+        out[pos] = `${raw.slice(0, 7)}-15`;
+        out[pos + 1] = 'month';
+        return DateWrite.Written;
+      }
+      if (d >= 1 && d <= daysInMonth(y, m)) {
+        out[pos] = raw;
+        out[pos + 1] = 'day';
+        return DateWrite.Written;
+      }
+    }
+  }
+  const p = yearMonth ? parseYearMonth(raw) : parseDate(raw);
+  if (!p.ok) return DateWrite.Invalid;
+  out[pos] = p.date;
+  out[pos + 1] = p.precision;
+  return p.converted ? DateWrite.Converted : DateWrite.Written;
+}

@@ -5,7 +5,7 @@
 import { VARIABLES, type Variable } from '../dictionary/index.js';
 import { VARIABLE_COLUMNS } from '../dictionary/columns.js';
 import type { RawRecord } from '../readers/types.js';
-import { digits, MAX_YEAR, MIN_YEAR, parseDate, parseYearMonth, type DateParse } from './dates.js';
+import { DateWrite, digits, MAX_YEAR, MIN_YEAR, writeDate } from './dates.js';
 import { describeTransitional, isUsableTransitional } from './pseudonymise.js';
 import type { Pseudonymiser, TypedRecord, ValueFinding } from './types.js';
 
@@ -39,17 +39,12 @@ function codeTyper(v: Variable): ValueTyper {
   };
 }
 
-function dateTyper(v: Variable, parse: (raw: string) => DateParse): ValueTyper {
+function dateTyper(v: Variable, yearMonth: boolean): ValueTyper {
   const name = v.name;
   return (raw, out, pos, findings) => {
-    const p = parse(raw);
-    if (!p.ok) {
-      findings.push({ rule: 'date-invalide', variable: name, value: raw });
-      return;
-    }
-    out[pos] = p.date;
-    out[pos + 1] = p.precision;
-    if (p.converted) findings.push({ rule: 'date-format-converti', variable: name, value: raw });
+    const outcome = writeDate(raw, yearMonth, out, pos);
+    if (outcome === DateWrite.Invalid) findings.push({ rule: 'date-invalide', variable: name, value: raw });
+    else if (outcome === DateWrite.Converted) findings.push({ rule: 'date-format-converti', variable: name, value: raw });
   };
 }
 
@@ -89,9 +84,9 @@ function typerOf(v: Variable): ValueTyper | null {
     case 'code':
       return codeTyper(v);
     case 'date':
-      return dateTyper(v, parseDate);
+      return dateTyper(v, false);
     case 'yearmonth':
-      return dateTyper(v, parseYearMonth);
+      return dateTyper(v, true);
     case 'year':
       return yearTyper(v);
     case 'month':

@@ -1,6 +1,6 @@
 /** Inline fixtures for the national stage: a few receipts and event records, then the build. */
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { openDuckDB, query } from '../../../src/warehouse/duckdb.js';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { query } from '../../../src/warehouse/duckdb.js';
 import { createInputTables, insertRows, type InputRow } from '../../../src/national/input-tables.js';
 import { buildNational } from '../../../src/national/index.js';
 import { logger } from '../../../src/log.js';
@@ -33,12 +33,22 @@ export interface EventSpec {
 export class Fixture {
   private recordNo = new Map<string, number>();
   private receipts = new Set<string>();
-  private constructor(readonly conn: DuckDBConnection) {}
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+  ) {}
 
-  static async create(): Promise<Fixture> {
-    const conn = await openDuckDB();
+  /** A fresh database (in memory, or the file `path`) with the empty input tables. */
+  static async create(path = ':memory:'): Promise<Fixture> {
+    const instance = await DuckDBInstance.create(path);
+    const conn = await instance.connect();
     await createInputTables(conn);
-    return new Fixture(conn);
+    return new Fixture(instance, conn);
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
   }
 
   static fileId(dep: string, year: number): string {

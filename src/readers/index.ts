@@ -19,13 +19,24 @@ export const DEFAULT_CHUNK_BYTES = 4 << 20;
 /** Two threads parse XML at most by default: the calling thread has its own work. */
 export const DEFAULT_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
 
-/** Control bytes that never occur in a text file (NUL, and C0 controls other than tab, LF, FF, CR). */
+/**
+ * Binary content: a NUL byte, or control bytes (C0 other than tab, LF, FF, CR, SUB, ESC) making
+ * more than 1 % of the first bytes (and at least 4). A stray control character in a text file is left to the
+ * format's own checks. Returns the offset of the first such byte, or -1.
+ */
 function binaryByteAt(bytes: Uint8Array): number {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return nul;
+  let first = -1;
+  let count = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    if (b < 9 || (b > 13 && b < 32 && b !== 26 && b !== 27)) return i;
+    if (b < 9 || (b > 13 && b < 32 && b !== 26 && b !== 27)) {
+      if (first < 0) first = i;
+      count++;
+    }
   }
-  return -1;
+  return count >= 4 && count > bytes.length / 100 ? first : -1;
 }
 
 export const openReader: OpenReader = async (path, options = {}) => {

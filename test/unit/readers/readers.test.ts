@@ -208,12 +208,89 @@ describe('delimited text reader', () => {
   });
 });
 
+describe('XML well-formedness and edge cases', () => {
+  const header = '<?xml version="1.0" encoding="UTF-8"?>\n<DECRET>\n';
+  async function readText(text: string | Buffer, options?: Parameters<typeof openReader>[1]) {
+    const dir = mkdtempSync(join(tmpdir(), 'olinpe-readers-'));
+    try {
+      const path = join(dir, 'f.xml');
+      writeFileSync(path, text);
+      const reader = await openReader(path, options);
+      const { records } = await readAll(reader);
+      return { records, summary: reader.summary() };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('keeps the first non-empty value of a repeated element and notes it; reads <DONNEE/>', async () => {
+    const { records, summary } = await readText(
+      `${header}<DONNEE><TYPEV/><TYPEV>2</TYPEV><TYPEV>3</TYPEV><NUMANONYM>${N1}</NUMANONYM></DONNEE><DONNEE/>\n</DECRET>`,
+    );
+    expect(records.map(values)).toEqual([{ TYPEV: '2', NUMANONYM: N1 }, {}]);
+    expect(summary.notes).toEqual([
+      { rule: 'intro-absente', value: null },
+      { rule: 'variable-repetee', value: 'TYPEV' },
+    ]);
+  });
+
+  it('normalises CR LF inside a value to LF and trims XML white space only', async () => {
+    const { records } = await readText(`${header}<DONNEE><AUTREDA>\r\n ligne 1\r\nligne 2 \t</AUTREDA></DONNEE></DECRET>`);
+    expect(values(records[0])).toEqual({ AUTREDA: 'ligne 1\nligne 2' });
+  });
+
+  it('rejects an unknown entity, a forbidden character, text after the root, a bad closing tag', async () => {
+    const cases: [string, string][] = [
+      [`<DONNEE><AUTREDA>A & B</AUTREDA></DONNEE></DECRET>`, "référence d'entité invalide « & B »"],
+      [`<DONNEE><AUTREDA>A \u0001 B</AUTREDA></DONNEE></DECRET>`, 'caractère interdit en XML (U+0001)'],
+      [`<DONNEE><TYPEV>1</TYPEV></DONNEE></DECRET><DONNEE/>`, 'XML mal formé'],
+      [`<DONNEE><TYPEV>1</TYPEV></DONNE></DECRET>`, 'balise fermante </DONNE> inattendue dans <DONNEE>'],
+      [`<DONNEE><TYPEV>1</TYPEV></DONNEE></INTRO>`, 'balise fermante </INTRO> inattendue (attendu </DECRET>)'],
+    ];
+    for (const [body, message] of cases) {
+      const e = await rejection(readText(header + body));
+      expect(e.rule).toBe('xml-mal-forme');
+      expect(e.message).toContain(message);
+    }
+  });
+
+  it('rejects a root other than DECRET, and a DONNEE outside the root', async () => {
+    const other = await rejection(readText('<?xml version="1.0"?><html><DONNEE/></html>'));
+    expect(other.rule).toBe('fichier-illisible');
+    expect(other.message).toContain('Élément racine <html>');
+    const inIntro = await rejection(readText('<DECRET><INTRO><DONNEE/></INTRO></DECRET>'));
+    expect(inIntro.rule).toBe('xml-mal-forme');
+    expect(inIntro.message).toContain('premier élément <DONNEE> dans <DECRET><INTRO>');
+  });
+
+  it('stops the workers when the reading is abandoned', async () => {
+    const parts = [header];
+    for (let i = 0; i < 2000; i++) parts.push(`<DONNEE><NUMANONYM>${N1}</NUMANONYM><TYPEV>1</TYPEV></DONNEE>\n`);
+    parts.push('</DECRET>');
+    const dir = mkdtempSync(join(tmpdir(), 'olinpe-readers-'));
+    try {
+      const path = join(dir, 'f.xml');
+      writeFileSync(path, parts.join(''));
+      const reader = await openReader(path, { workers: 2, chunkBytes: 4096, batchSize: 10 });
+      let seen = 0;
+      for await (const batch of reader.batches()) {
+        seen += batch.records.length;
+        if (seen >= 30) break;
+      }
+      expect(seen).toBe(30);
+      expect(() => reader.summary()).toThrow('summary() is available once batches() has been fully consumed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('chunked XML with worker threads', () => {
   function bigXml(n: number): string {
     const parts = ['<?xml version="1.0" encoding="UTF-8"?>\r\n<DECRET><INTRO><VERSIONXSD>2.0</VERSIONXSD></INTRO>\r\n'];
     for (let i = 0; i < n; i++) {
       const id = i.toString(16).toUpperCase().padStart(40, '0');
-      const extra = i % 7 === 0 ? '<!-- c -->' : '';
+      const extra = i === 1500 ? '<!-- c -->' : '';
       const text = i % 5 === 0 ? `<AUTREDA>Libellé n°${i} &amp; suite</AUTREDA>` : '<AUTREDA/>';
       parts.push(
         `<DONNEE>\r\n<NUMANONYM>${id}</NUMANONYM>${extra}<TYPEV>${(i % 3) + 1}</TYPEV>${text}<SEXE>${i % 2 + 1}</SEXE><ZZ${i % 3}>x</ZZ${i % 3}>\r\n</DONNEE>\r\n`,
@@ -229,11 +306,15 @@ describe('chunked XML with worker threads', () => {
     try {
       const path = join(dir, 'big.xml');
       writeFileSync(path, bigXml(3000));
+      const plain = await openReader(path, { workers: 1 });
+      const whole = await readAll(plain);
       const one = await openReader(path, { workers: 1, chunkBytes: 8192, batchSize: 100 });
       const a = await readAll(one);
       const many = await openReader(path, { workers: 3, chunkBytes: 8192, batchSize: 100 });
       const b = await readAll(many);
       expect(a.records).toHaveLength(3000);
+      expect(whole.records).toEqual(a.records);
+      expect(whole.firsts).toEqual([1]);
       expect(b.records).toEqual(a.records);
       expect(b.firsts).toEqual(a.firsts);
       expect(values(b.records[2999])).toEqual({
@@ -246,13 +327,17 @@ describe('chunked XML with worker threads', () => {
       expect(many.summary().nRecords).toBe(3000);
       expect(one.summary()).toEqual(many.summary());
 
+      writeFileSync(path, Buffer.from(bigXml(3000).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'), 'latin1'));
+      const latin1 = await readAll(await openReader(path, { workers: 2, chunkBytes: 8192, batchSize: 100 }));
+      expect(latin1.records).toEqual(a.records);
+
       const truncated = bigXml(3000).slice(0, -400);
       const complete = truncated.split('</DONNEE>').length - 1;
       writeFileSync(path, truncated);
       const broken = await openReader(path, { workers: 2, chunkBytes: 8192 });
       const e = await rejection(readAll(broken));
       expect(e.rule).toBe('xml-mal-forme');
-      expect(e.message).toMatch(new RegExp(`enregistrement n°${complete + 1} : XML incomplet \\(unclosed tag: \\w+\\) : le fichier est tronqué\\.$`));
+      expect(e.message).toMatch(new RegExp(`enregistrement n°${complete + 1} : élément <\\w+> non fermé : le fichier est tronqué\\.$`));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,0 +1,76 @@
+/** `exports/MANIFEST.json`: what the release is made of, and a SHA-256 of every file in it. */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface ManifestInput {
+  readonly file_id: string;
+  readonly departement: string | null;
+  readonly annee: number | null;
+  readonly sha256: string;
+}
+
+export interface ManifestTable {
+  readonly rows: number;
+  readonly partitioned_by: readonly string[];
+  readonly files: number;
+}
+
+export interface ManifestFile {
+  readonly path: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+export interface Manifest {
+  readonly format: 'olinpe-exports/1';
+  readonly build_id: string;
+  readonly product_version: string;
+  readonly catalogue_version: string;
+  readonly reference_period: { first_year: number; last_year: number; reference_date: string } | null;
+  readonly inputs: readonly ManifestInput[];
+  readonly tables: Readonly<Record<string, ManifestTable>>;
+  readonly files: readonly ManifestFile[];
+}
+
+export const MANIFEST_FILE = 'MANIFEST.json';
+
+export function sha256File(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+/** Checksums of `paths` (relative to `root`, already sorted). */
+export async function fileEntries(root: string, paths: readonly string[]): Promise<ManifestFile[]> {
+  const out: ManifestFile[] = [];
+  for (const path of paths) {
+    const full = join(root, path);
+    out.push({ path, bytes: (await stat(full)).size, sha256: await sha256File(full) });
+  }
+  return out;
+}
+
+/**
+ * A build id that depends only on the inputs and the versions: the same files built by the same
+ * product give the same id, hence byte-identical exports, MANIFEST included.
+ */
+export function contentBuildId(
+  inputs: readonly { sha256: string }[],
+  productVersion: string,
+  catalogueVersion: string,
+): string {
+  const hash = createHash('sha256');
+  hash.update(`olinpe ${productVersion} catalogue ${catalogueVersion}\n`);
+  for (const s of inputs.map((i) => i.sha256).sort()) hash.update(`${s}\n`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+export function manifestText(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}

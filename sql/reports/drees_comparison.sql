@@ -1,0 +1,35 @@
+-- The 31 December stock beside the DREES reference, by département (Corsica compared as one
+-- collectivité, 2A + 2B against the DREES `20`), year and category, with France as the sum over
+-- the départements present in both.
+with olinpe as (
+  select case when departement in ('2A', '2B') then '20' else departement end as drees_departement,
+    annee, drees_category, sum(n_measures) as n_olinpe
+  from {{stock_31dec}}
+  group by all
+),
+paired as (
+  select o.drees_departement, o.annee, o.drees_category, k.display_order, o.n_olinpe,
+    d.n_measures as n_drees, d.departement is not null as in_reference
+  from olinpe o
+  join {{categories}} k on k.drees_category = o.drees_category
+  left join {{drees}} d on d.departement = o.drees_departement and d.annee = o.annee
+    and d.drees_category = o.drees_category
+  where o.annee in (select distinct annee from {{drees}})
+),
+france as (
+  select cast(null as varchar) as drees_departement, annee, drees_category, display_order,
+    sum(n_olinpe) as n_olinpe, sum(n_drees) as n_drees, true as in_reference
+  from paired
+  where n_drees is not null
+  group by annee, drees_category, display_order
+),
+both_levels as (
+  select * from paired
+  union all
+  select * from france
+)
+select drees_departement, annee, drees_category, in_reference,
+  cast(n_olinpe as integer) as n_olinpe, cast(n_drees as integer) as n_drees,
+  case when n_drees > 0 then n_olinpe / n_drees end as ratio
+from both_levels
+order by drees_departement nulls last, annee, display_order

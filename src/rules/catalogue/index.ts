@@ -7,14 +7,20 @@ import { FILE_RULES } from './file.js';
 import { VALUE_RULES } from './value.js';
 import { RECORD_RULES } from './record.js';
 import { DUPLICATE_RULES } from './duplicate.js';
-// The longitudinal and identity families (`./longitudinal.js`, `./identity.js`) are written by
-// another engineer: import them here and add them to `families` once those files exist, e.g.
-//   import { LONGITUDINAL_RULES } from './longitudinal.js';
-//   import { IDENTITY_RULES } from './identity.js';
+// The longitudinal and identity families are written by another engineer (national stage).
+import { LONGITUDINAL_RULES } from './longitudinal.js';
+import { IDENTITY_RULES } from './identity.js';
 
 export const CATALOGUE_VERSION = '2';
 
-const families: readonly (readonly Rule[])[] = [FILE_RULES, VALUE_RULES, RECORD_RULES, DUPLICATE_RULES];
+const families: readonly (readonly Rule[])[] = [
+  FILE_RULES,
+  VALUE_RULES,
+  RECORD_RULES,
+  DUPLICATE_RULES,
+  LONGITUDINAL_RULES,
+  IDENTITY_RULES,
+];
 
 export const RULES: readonly Rule[] = Object.freeze(families.flat());
 
@@ -31,4 +37,4 @@ export function hasRule(code: string): boolean {
   return byCode.has(code);
 }
 
-export { FILE_RULES, VALUE_RULES, RECORD_RULES, DUPLICATE_RULES };
+export { FILE_RULES, VALUE_RULES, RECORD_RULES, DUPLICATE_RULES, LONGITUDINAL_RULES, IDENTITY_RULES };

@@ -2,7 +2,10 @@
 // Writes a large synthetic XML (~300 MB by default, ~40 filled variables a record, CRLF) and the
 // same records as `;` CSV in a temporary directory, then reads each in a fresh child process
 // (so that peak RSS is that of one reading) with 1 and 2 workers. Figures go to docs/readers.md.
+import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
+import console from 'node:console';
+import process from 'node:process';
 import { copyFileSync, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,13 +80,25 @@ async function generate(dir, targetMb) {
         return 'Accueil chez un tiers digne de confiance, suivi éducatif renforcé';
     }
   };
-  const always = new Set(['NUMDEP', 'NUMANONYM', 'TYPEV', 'SEXE', 'ANAIS', 'MNAIS', 'DECISION', 'DATDECPE', 'DATDEB']);
+  const always = new Set([
+    'NUMDEP',
+    'NUMANONYM',
+    'TYPEV',
+    'SEXE',
+    'ANAIS',
+    'MNAIS',
+    'DECISION',
+    'DATDECPE',
+    'DATDEB',
+  ]);
   const xmlPath = join(dir, 'bench.xml');
   const csvPath = join(dir, 'bench.csv');
   const xml = createWriteStream(xmlPath);
   const csv = createWriteStream(csvPath);
   const names = VARIABLES.map((v) => v.name);
-  xml.write('<?xml version="1.0" encoding="UTF-8"?>\r\n<DECRET>\r\n<INTRO><VERSIONXSD>2.0</VERSIONXSD><DATEXPORT>2021-03-01</DATEXPORT></INTRO>\r\n');
+  xml.write(
+    '<?xml version="1.0" encoding="UTF-8"?>\r\n<DECRET>\r\n<INTRO><VERSIONXSD>2.0</VERSIONXSD><DATEXPORT>2021-03-01</DATEXPORT></INTRO>\r\n',
+  );
   csv.write(names.join(';') + '\r\n');
   let bytes = 0;
   let records = 0;
@@ -127,10 +142,14 @@ async function main() {
     ]) {
       const mb = statSync(path).size / 1e6;
       for (const workers of label === 'xml' ? [1, 2] : [1]) {
-        const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', path, String(workers)], {
-          encoding: 'utf8',
-          maxBuffer: 1 << 20,
-        });
+        const child = spawnSync(
+          process.execPath,
+          [fileURLToPath(import.meta.url), '--child', path, String(workers)],
+          {
+            encoding: 'utf8',
+            maxBuffer: 1 << 20,
+          },
+        );
         if (child.status !== 0) throw new Error(child.stderr);
         const r = JSON.parse(child.stdout);
         console.log(
@@ -141,7 +160,8 @@ async function main() {
       }
     }
   } finally {
-    if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true }); else console.log(dir);
+    if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+    else console.log(dir);
   }
 }
 

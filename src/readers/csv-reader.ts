@@ -1,12 +1,10 @@
 /**
  * The delimited-text reader: header of variable names (any case), separator `;` `,` or tab
- * detected on the header line, UTF-8 (BOM or not) or Windows-1252, quoted fields (csv-parse,
+ * detected on the header line, UTF-8 (BOM or not) or Windows-1252, quoted fields (`DelimitedParser`,
  * streaming). Blocks are cut at a line feed so that each decodes on its own.
  */
-import { once } from 'node:events';
 import { isUtf8 } from 'node:buffer';
-import { parse, CsvError } from 'csv-parse';
-import { parse as parseSync } from 'csv-parse/sync';
+import { DelimitedParser, UnclosedQuoteError } from './delimited.js';
 import { VARIABLES, VARIABLE_INDEX } from '../dictionary/index.js';
 import { FileRejectedError } from '../errors.js';
 import { decodeChunk, hasUtf8Bom, type TextEncoding } from './encoding.js';
@@ -40,7 +38,11 @@ function isUtf8Prefix(bytes: Uint8Array): boolean {
   return isUtf8(nl >= 0 && bytes.length > 4096 ? bytes.subarray(0, nl) : bytes);
 }
 
-export async function openCsvReader(source: Source, first: Buffer, options: CsvReaderOptions): Promise<FileReader> {
+export async function openCsvReader(
+  source: Source,
+  first: Buffer,
+  options: CsvReaderOptions,
+): Promise<FileReader> {
   const summary = new SummaryBuilder();
   const bom = hasUtf8Bom(first);
   const start = bom ? 3 : 0;
@@ -53,9 +55,12 @@ export async function openCsvReader(source: Source, first: Buffer, options: CsvR
       `Fichier texte sans fin de ligne dans les ${first.length} premiers octets : ni XML ni texte délimité lisible.`,
     );
   }
-  const headerLine = decodeChunk(first.subarray(start, headerEnd < 0 ? first.length : headerEnd), encoding).text;
+  const headerLine = decodeChunk(
+    first.subarray(start, headerEnd < 0 ? first.length : headerEnd),
+    encoding,
+  ).text;
   const delimiter = detectDelimiter(headerLine);
-  const header = (parseSync(headerLine, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][])[0];
+  const header = new DelimitedParser(delimiter).push(headerLine, true)[0]?.fields;
   if (!header) throw new FileRejectedError('fichier-vide', 'Fichier texte vide : aucune ligne d’en-tête.');
   const columns = headerColumns(header, summary);
   const width = header.length;
@@ -96,69 +101,68 @@ export async function openCsvReader(source: Source, first: Buffer, options: CsvR
   async function* batches(): AsyncGenerator<RecordBatch> {
     if (consumed) throw new Error('batches() can be iterated only once');
     consumed = true;
-    const parser = parse({
-      delimiter,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-    });
-    const feeding = (async () => {
-      for await (const text of texts()) {
-        if (!parser.write(text)) await once(parser, 'drain');
-      }
-      parser.end();
-    })();
-    feeding.catch((e: unknown) => parser.destroy(e instanceof Error ? e : new Error(String(e))));
-
+    const parser = new DelimitedParser(delimiter);
     let headerSkipped = false;
+    let widthNoted = false;
     let batch: RawRecord[] = [];
     let nextRecordNo = 1;
     try {
-      for await (const row of parser as AsyncIterable<string[]>) {
-        if (!headerSkipped) {
-          headerSkipped = true;
-          continue;
+      const blocks = texts();
+      for (let next = await blocks.next(); ; next = await blocks.next()) {
+        const rows = parser.push(next.done ? '' : next.value, next.done === true);
+        for (const { fields } of rows) {
+          if (!headerSkipped) {
+            headerSkipped = true;
+            continue;
+          }
+          const rec: RawRecord = new Array<string | null>(VARIABLES.length).fill(null);
+          let filled = false;
+          for (let c = 0; c < fields.length; c++) {
+            const idx = c < columns.length ? columns[c]! : -1;
+            const value = fields[c]!.trim();
+            if (value.length === 0) continue;
+            filled = true;
+            if (idx >= 0) rec[idx] = value;
+          }
+          if (!filled) continue; // empty line, or separators only
+          if (
+            !widthNoted &&
+            fields.length !== width &&
+            !(fields.length > width && fields.slice(width).every((v) => v.trim() === ''))
+          ) {
+            // Once per file: the value is the number of the first record of the wrong width.
+            summary.note('nombre-de-colonnes-incorrect', String(nextRecordNo + batch.length));
+            widthNoted = true;
+          }
+          batch.push(rec);
+          if (batch.length >= options.batchSize) {
+            summary.nRecords += batch.length;
+            yield { firstRecordNo: nextRecordNo, records: batch };
+            nextRecordNo += batch.length;
+            batch = [];
+          }
         }
-        const rec: RawRecord = new Array<string | null>(VARIABLES.length).fill(null);
-        for (let c = 0; c < columns.length && c < row.length; c++) {
-          const idx = columns[c]!;
-          if (idx < 0) continue;
-          const value = row[c]!.trim();
-          if (value.length > 0) rec[idx] = value;
-        }
-        if (row.length !== width && !(row.length > width && row.slice(width).every((v) => v.trim() === ''))) {
-          summary.note('nombre-de-colonnes-incorrect', String(nextRecordNo + batch.length));
-        }
-        batch.push(rec);
-        if (batch.length >= options.batchSize) {
-          summary.nRecords += batch.length;
-          yield { firstRecordNo: nextRecordNo, records: batch };
-          nextRecordNo += batch.length;
-          batch = [];
-        }
+        if (next.done) break;
       }
-      await feeding;
       if (batch.length > 0) {
         summary.nRecords += batch.length;
         yield { firstRecordNo: nextRecordNo, records: batch };
       }
       if (summary.nRecords === 0) {
-        throw new FileRejectedError('fichier-vide', 'Fichier texte sans aucun enregistrement après la ligne d’en-tête.');
+        throw new FileRejectedError(
+          'fichier-vide',
+          'Fichier texte sans aucun enregistrement après la ligne d’en-tête.',
+        );
       }
       summary.finish();
     } catch (e) {
-      if (e instanceof CsvError) {
-        const line = (e as CsvError & { lines?: number }).lines;
-        throw new FileRejectedError(
-          'fichier-illisible',
-          `Fichier texte mal formé${line ? `, ligne ${line}` : ''} : ${csvMessage(e)}.`,
-          { cause: e },
-        );
+      if (e instanceof UnclosedQuoteError) {
+        throw new FileRejectedError('fichier-illisible', `Fichier texte mal formé : ${e.message}.`, {
+          cause: e,
+        });
       }
       throw e;
     } finally {
-      parser.destroy();
       await source.handle.close().catch(() => undefined);
     }
   }
@@ -166,16 +170,14 @@ export async function openCsvReader(source: Source, first: Buffer, options: CsvR
   return { description, batches, summary: () => summary.summary() };
 }
 
-function csvMessage(e: CsvError): string {
-  if (e.code === 'CSV_QUOTE_NOT_CLOSED') return 'guillemet ouvert jamais fermé';
-  return e.message;
-}
-
 /** Column → variable index (-1: ignored). Rejects a header without NUMANONYM. */
 function headerColumns(header: string[], summary: SummaryBuilder): number[] {
   const used = new Set<number>();
   const columns = header.map((raw) => {
-    const name = raw.trim().replace(/^\uFEFF/, '').toUpperCase();
+    const name = raw
+      .trim()
+      .replace(/^\uFEFF/, '')
+      .toUpperCase();
     if (name === '') return -1;
     const idx = VARIABLE_INDEX.get(name);
     if (idx === undefined) {

@@ -9,9 +9,9 @@ export type TextEncoding = 'utf-8' | 'windows-1252';
 
 /** Windows-1252 characters of bytes 0x80…0x9F (unassigned bytes keep their C1 control). */
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d,
-  0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d,
-  0x017e, 0x0178,
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d,
+  0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0x9d, 0x017e, 0x0178,
 ].map((c) => String.fromCharCode(c));
 
 const C1 = /[\u0080-\u009f]/g;
@@ -30,7 +30,10 @@ export function decodeWindows1252(bytes: Uint8Array): string {
  */
 export function decodeChunk(bytes: Uint8Array, encoding: TextEncoding): { text: string; fellBack: boolean } {
   if (isAscii(bytes)) {
-    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), fellBack: false };
+    return {
+      text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
+      fellBack: false,
+    };
   }
   if (encoding === 'windows-1252') return { text: decodeWindows1252(bytes), fellBack: false };
   if (isUtf8(bytes)) return { text: utf8.decode(bytes), fellBack: false };
@@ -52,16 +55,19 @@ export function hasUtf8Bom(bytes: Uint8Array): boolean {
 export function looksUtf16(bytes: Uint8Array): boolean {
   const [a, b] = [bytes[0], bytes[1]];
   if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return true;
-  return bytes.length >= 4 && ((a === 0 && b !== 0 && bytes[2] === 0) || (a !== 0 && b === 0 && bytes[3] === 0));
+  return (
+    bytes.length >= 4 && ((a === 0 && b !== 0 && bytes[2] === 0) || (a !== 0 && b === 0 && bytes[3] === 0))
+  );
 }
 
 /**
  * The encoding named in an XML declaration, mapped to how it is read; `undefined` when the name
  * is not supported (UTF-16, ISO-8859-15…). No declaration means UTF-8 (XML 1.0).
  */
-export function xmlDeclaredEncoding(
-  head: string,
-): { declared: string | null; encoding: 'utf-8' | 'iso-8859-1' | 'windows-1252' | undefined } {
+export function xmlDeclaredEncoding(head: string): {
+  declared: string | null;
+  encoding: 'utf-8' | 'iso-8859-1' | 'windows-1252' | undefined;
+} {
   const decl = /^\s*<\?xml\s[^?]*?encoding\s*=\s*["']([^"']*)["']/i.exec(head);
   if (!decl) return { declared: null, encoding: 'utf-8' };
   const declared = decl[1] ?? '';

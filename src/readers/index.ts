@@ -75,7 +75,8 @@ async function openOpened(
   }
   let p = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (p < n && (head[p] === 32 || head[p] === 9 || head[p] === 10 || head[p] === 13)) p++;
-  if (p >= n && n === source.size) throw new FileRejectedError('fichier-vide', 'Fichier vide (blancs seulement).');
+  if (p >= n && n === source.size)
+    throw new FileRejectedError('fichier-vide', 'Fichier vide (blancs seulement).');
   if (head[p] === 60) return openXmlReader(source, head, { workers, batchSize, chunkBytes });
   return openCsvReader(source, head, { batchSize, chunkBytes: Math.max(chunkBytes >> 2, 1024) });
 }

@@ -33,15 +33,24 @@ export async function readFully(
   let total = 0;
   try {
     while (total < length) {
-      const { bytesRead } = await source.handle.read(target, offset + total, length - total, position + total);
+      const { bytesRead } = await source.handle.read(
+        target,
+        offset + total,
+        length - total,
+        position + total,
+      );
       if (bytesRead === 0) break;
       total += bytesRead;
     }
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    throw new FileRejectedError('fichier-illisible', `Fichier illisible à l'octet ${position + total} (${reason}).`, {
-      cause: e,
-    });
+    throw new FileRejectedError(
+      'fichier-illisible',
+      `Fichier illisible à l'octet ${position + total} (${reason}).`,
+      {
+        cause: e,
+      },
+    );
   }
   return total;
 }
@@ -50,7 +59,7 @@ export async function readFully(
 export async function lineAt(source: Source, byteOffset: number): Promise<number> {
   const block = Buffer.allocUnsafe(1 << 20);
   let lines = 1;
-  for (let pos = 0; pos < byteOffset; ) {
+  for (let pos = 0; pos < byteOffset;) {
     const n = await readFully(source, block, 0, Math.min(block.length, byteOffset - pos), pos);
     if (n === 0) break;
     for (let i = block.indexOf(10, 0); i >= 0 && i < n; i = block.indexOf(10, i + 1)) lines++;

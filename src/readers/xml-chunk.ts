@@ -172,7 +172,12 @@ export class PackedSink implements RecordSink {
     this.meta[this.countAt]!++;
   }
   packed(): PackedRecords {
-    return { nRecords: this.nRecords, text: this.text, side: this.side.join(''), meta: this.meta.slice(0, this.m) };
+    return {
+      nRecords: this.nRecords,
+      text: this.text,
+      side: this.side.join(''),
+      meta: this.meta.slice(0, this.m),
+    };
   }
 }
 
@@ -312,7 +317,10 @@ function decodeEntities(raw: string, at: number): string {
     }
     if (char === undefined) {
       const shown = raw.slice(amp, semi < 0 ? amp + 10 : semi + 1);
-      throw new ScanError(`référence d'entité invalide « ${shown} » (écrire &amp; pour le caractère &)`, at + amp);
+      throw new ScanError(
+        `référence d'entité invalide « ${shown} » (écrire &amp; pour le caractère &)`,
+        at + amp,
+      );
     }
     out += raw.slice(from, amp) + char;
     from = semi + 1;
@@ -395,7 +403,10 @@ function scanRecord(s: string, p: number, donnee: string, start: number, c: Chun
       if (gt < 0) throw truncated(`élément <${donnee}> non fermé`, start);
       const name = s.slice(p + 2, gt).trimEnd();
       if (name !== donnee) {
-        throw new ScanError(`balise fermante </${name}> inattendue dans <${donnee}> (attendu </${donnee}>)`, p);
+        throw new ScanError(
+          `balise fermante </${name}> inattendue dans <${donnee}> (attendu </${donnee}>)`,
+          p,
+        );
       }
       c.endRecord();
       return gt + 1;
@@ -472,7 +483,8 @@ function scanFast(s: string, task: ChunkTask, c: ChunkCollector): void {
     if (c1 === SLASH) {
       const name = closingNameAt(s, p);
       if (s.indexOf('>', p) < 0) throw truncated(`balise </${name}> incomplète`, p);
-      if (name !== task.root) throw new ScanError(`balise fermante </${name}> inattendue (attendu </${task.root}>)`, p);
+      if (name !== task.root)
+        throw new ScanError(`balise fermante </${name}> inattendue (attendu </${task.root}>)`, p);
       c.closed = true;
       p = s.indexOf('>', p) + 1;
       continue;
@@ -510,7 +522,9 @@ function scanWithSaxes(s: string, task: ChunkTask, c: ChunkCollector): void {
   const offset = (): number => Math.max(0, parser.position - prefix.length);
   parser.on('error', (err) => {
     const message = err.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '');
-    throw closing ? truncated(`XML incomplet (${message})`, s.length) : new ScanError(`XML mal formé : ${message}`, offset());
+    throw closing
+      ? truncated(`XML incomplet (${message})`, s.length)
+      : new ScanError(`XML mal formé : ${message}`, offset());
   });
   parser.on('opentag', (tag) => {
     depth++;

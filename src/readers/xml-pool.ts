@@ -28,7 +28,12 @@ export function workerScriptPath(): string {
 export class InThreadParser implements ChunkParser {
   parse(task: ChunkTask): Promise<ChunkOutcome> {
     try {
-      const { sink, ...facts } = parseChunk(task, VARIABLE_INDEX, VARIABLES.length, (text) => new ArraySink(text, VARIABLES.length));
+      const { sink, ...facts } = parseChunk(
+        task,
+        VARIABLE_INDEX,
+        VARIABLES.length,
+        (text) => new ArraySink(text, VARIABLES.length),
+      );
       return Promise.resolve({ ...facts, records: sink.records });
     } catch (e) {
       return Promise.reject(e instanceof Error ? e : new Error(String(e)));

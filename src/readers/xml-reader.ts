@@ -103,12 +103,19 @@ function parseHead(text: string, complete: boolean): Head {
   }
   if (!complete && stack.length !== 1) {
     const where = stack.length === 0 ? 'hors de <DECRET>' : `dans <${stack.join('><')}>`;
-    throw new FileRejectedError('xml-mal-forme', `Fichier XML mal formé : premier élément <DONNEE> ${where}.`);
+    throw new FileRejectedError(
+      'xml-mal-forme',
+      `Fichier XML mal formé : premier élément <DONNEE> ${where}.`,
+    );
   }
   return head;
 }
 
-export async function openXmlReader(source: Source, first: Buffer, options: XmlReaderOptions): Promise<FileReader> {
+export async function openXmlReader(
+  source: Source,
+  first: Buffer,
+  options: XmlReaderOptions,
+): Promise<FileReader> {
   const summary = new SummaryBuilder();
   const bom = hasUtf8Bom(first);
   const prolog = first.subarray(bom ? 3 : 0, 1024).toString('latin1');
@@ -230,7 +237,8 @@ export async function openXmlReader(source: Source, first: Buffer, options: XmlR
           yield batch;
         }
       }
-      if (summary.nRecords === 0) throw new FileRejectedError('fichier-vide', 'Fichier XML sans aucun enregistrement <DONNEE>.');
+      if (summary.nRecords === 0)
+        throw new FileRejectedError('fichier-vide', 'Fichier XML sans aucun enregistrement <DONNEE>.');
       summary.finish();
     } finally {
       await parser.close();

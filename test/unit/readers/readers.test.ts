@@ -72,7 +72,13 @@ describe('XML reader', () => {
     });
     expect(records[0]![VARIABLE_INDEX.get('SEXE')!]).toBeNull();
     expect(records[0]![VARIABLE_INDEX.get('DATFIN')!]).toBeNull();
-    expect(values(records[1])).toEqual({ NUMDEP: '59', NUMANONYM: N2, TYPEV: '3', DATFIN: '2020-12-31', MOTFININT: '1' });
+    expect(values(records[1])).toEqual({
+      NUMDEP: '59',
+      NUMANONYM: N2,
+      TYPEV: '3',
+      DATFIN: '2020-12-31',
+      MOTFININT: '1',
+    });
     expect(firsts).toEqual([1]);
     expect(summary.nRecords).toBe(2);
     expect([...summary.variablesPresent].sort()).toEqual(
@@ -176,7 +182,13 @@ describe('delimited text reader', () => {
       { NUMANONYM: N2, TYPEV: '3', NUMDEP: '59' },
     ]);
     expect(summary.nRecords).toBe(2);
-    expect([...summary.variablesPresent].sort()).toEqual(['AUTREDA', 'DATDECPE', 'NUMANONYM', 'NUMDEP', 'TYPEV']);
+    expect([...summary.variablesPresent].sort()).toEqual([
+      'AUTREDA',
+      'DATDECPE',
+      'NUMANONYM',
+      'NUMDEP',
+      'TYPEV',
+    ]);
     expect(summary.decree).toBe('2016');
   });
 
@@ -208,6 +220,51 @@ describe('delimited text reader', () => {
   });
 });
 
+describe('delimited text edge cases', () => {
+  async function readCsv(text: string, options?: Parameters<typeof openReader>[1]) {
+    const dir = mkdtempSync(join(tmpdir(), 'olinpe-readers-'));
+    try {
+      const path = join(dir, 'f.csv');
+      writeFileSync(path, text);
+      const reader = await openReader(path, options);
+      const { records, firsts } = await readAll(reader);
+      return { records, firsts, summary: reader.summary(), reader };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('skips separator-only lines, notes rows of the wrong width, ignores blank header cells', async () => {
+    const { records, summary } = await readCsv(`NUMANONYM;TYPEV;\n${N1};1;\n;;\n${N2};2;;extra\n${N1}\n`);
+    expect(records.map(values)).toEqual([
+      { NUMANONYM: N1, TYPEV: '1' },
+      { NUMANONYM: N2, TYPEV: '2' },
+      { NUMANONYM: N1 },
+    ]);
+    expect(summary.notes).toEqual([{ rule: 'nombre-de-colonnes-incorrect', value: '2' }]);
+    expect(summary.unexpectedVariables).toEqual([]);
+    expect(summary.decree).toBe('2016');
+  });
+
+  it('reads a large file in many blocks with quoted line breaks across block ends', async () => {
+    const lines = ['NUMANONYM,AUTREDA'];
+    for (let i = 0; i < 5000; i++) lines.push(`${N1},"texte ${i}\nsuite, ""${i}"""`);
+    const { records, firsts } = await readCsv(lines.join('\r\n') + '\r\n', {
+      chunkBytes: 4096,
+      batchSize: 1000,
+    });
+    expect(records).toHaveLength(5000);
+    expect(values(records[4321])).toEqual({ NUMANONYM: N1, AUTREDA: 'texte 4321\nsuite, "4321"' });
+    expect(firsts).toEqual([1, 1001, 2001, 3001, 4001]);
+  });
+
+  it('rejects a quote never closed', async () => {
+    const e = await rejection(readCsv(`NUMANONYM;AUTREDA\n${N1};"ouvert\n${N2};x\n`));
+    expect(e.rule).toBe('fichier-illisible');
+    expect(e.message).toBe('Fichier texte mal formé : guillemet ouvert ligne 2 jamais fermé.');
+  });
+});
+
 describe('XML well-formedness and edge cases', () => {
   const header = '<?xml version="1.0" encoding="UTF-8"?>\n<DECRET>\n';
   async function readText(text: string | Buffer, options?: Parameters<typeof openReader>[1]) {
@@ -235,7 +292,9 @@ describe('XML well-formedness and edge cases', () => {
   });
 
   it('normalises CR LF inside a value to LF and trims XML white space only', async () => {
-    const { records } = await readText(`${header}<DONNEE><AUTREDA>\r\n ligne 1\r\nligne 2 \t</AUTREDA></DONNEE></DECRET>`);
+    const { records } = await readText(
+      `${header}<DONNEE><AUTREDA>\r\n ligne 1\r\nligne 2 \t</AUTREDA></DONNEE></DECRET>`,
+    );
     expect(values(records[0])).toEqual({ AUTREDA: 'ligne 1\nligne 2' });
   });
 
@@ -245,7 +304,10 @@ describe('XML well-formedness and edge cases', () => {
       [`<DONNEE><AUTREDA>A \u0001 B</AUTREDA></DONNEE></DECRET>`, 'caractère interdit en XML (U+0001)'],
       [`<DONNEE><TYPEV>1</TYPEV></DONNEE></DECRET><DONNEE/>`, 'XML mal formé'],
       [`<DONNEE><TYPEV>1</TYPEV></DONNE></DECRET>`, 'balise fermante </DONNE> inattendue dans <DONNEE>'],
-      [`<DONNEE><TYPEV>1</TYPEV></DONNEE></INTRO>`, 'balise fermante </INTRO> inattendue (attendu </DECRET>)'],
+      [
+        `<DONNEE><TYPEV>1</TYPEV></DONNEE></INTRO>`,
+        'balise fermante </INTRO> inattendue (attendu </DECRET>)',
+      ],
     ];
     for (const [body, message] of cases) {
       const e = await rejection(readText(header + body));
@@ -265,7 +327,8 @@ describe('XML well-formedness and edge cases', () => {
 
   it('stops the workers when the reading is abandoned', async () => {
     const parts = [header];
-    for (let i = 0; i < 2000; i++) parts.push(`<DONNEE><NUMANONYM>${N1}</NUMANONYM><TYPEV>1</TYPEV></DONNEE>\n`);
+    for (let i = 0; i < 2000; i++)
+      parts.push(`<DONNEE><NUMANONYM>${N1}</NUMANONYM><TYPEV>1</TYPEV></DONNEE>\n`);
     parts.push('</DECRET>');
     const dir = mkdtempSync(join(tmpdir(), 'olinpe-readers-'));
     try {
@@ -287,13 +350,15 @@ describe('XML well-formedness and edge cases', () => {
 
 describe('chunked XML with worker threads', () => {
   function bigXml(n: number): string {
-    const parts = ['<?xml version="1.0" encoding="UTF-8"?>\r\n<DECRET><INTRO><VERSIONXSD>2.0</VERSIONXSD></INTRO>\r\n'];
+    const parts = [
+      '<?xml version="1.0" encoding="UTF-8"?>\r\n<DECRET><INTRO><VERSIONXSD>2.0</VERSIONXSD></INTRO>\r\n',
+    ];
     for (let i = 0; i < n; i++) {
       const id = i.toString(16).toUpperCase().padStart(40, '0');
       const extra = i === 1500 ? '<!-- c -->' : '';
       const text = i % 5 === 0 ? `<AUTREDA>Libellé n°${i} &amp; suite</AUTREDA>` : '<AUTREDA/>';
       parts.push(
-        `<DONNEE>\r\n<NUMANONYM>${id}</NUMANONYM>${extra}<TYPEV>${(i % 3) + 1}</TYPEV>${text}<SEXE>${i % 2 + 1}</SEXE><ZZ${i % 3}>x</ZZ${i % 3}>\r\n</DONNEE>\r\n`,
+        `<DONNEE>\r\n<NUMANONYM>${id}</NUMANONYM>${extra}<TYPEV>${(i % 3) + 1}</TYPEV>${text}<SEXE>${(i % 2) + 1}</SEXE><ZZ${i % 3}>x</ZZ${i % 3}>\r\n</DONNEE>\r\n`,
       );
     }
     parts.push('</DECRET>\r\n');
@@ -327,7 +392,10 @@ describe('chunked XML with worker threads', () => {
       expect(many.summary().nRecords).toBe(3000);
       expect(one.summary()).toEqual(many.summary());
 
-      writeFileSync(path, Buffer.from(bigXml(3000).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'), 'latin1'));
+      writeFileSync(
+        path,
+        Buffer.from(bigXml(3000).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'), 'latin1'),
+      );
       const latin1 = await readAll(await openReader(path, { workers: 2, chunkBytes: 8192, batchSize: 100 }));
       expect(latin1.records).toEqual(a.records);
 
@@ -337,7 +405,11 @@ describe('chunked XML with worker threads', () => {
       const broken = await openReader(path, { workers: 2, chunkBytes: 8192 });
       const e = await rejection(readAll(broken));
       expect(e.rule).toBe('xml-mal-forme');
-      expect(e.message).toMatch(new RegExp(`enregistrement n°${complete + 1} : élément <\\w+> non fermé : le fichier est tronqué\\.$`));
+      expect(e.message).toMatch(
+        new RegExp(
+          `enregistrement n°${complete + 1} : élément <\\w+> non fermé : le fichier est tronqué\\.$`,
+        ),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

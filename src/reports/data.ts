@@ -188,7 +188,8 @@ function warehouseRelations(schema: string | null): Record<string, string> {
   };
 }
 
-async function createCategoriesTable(conn: DuckDBConnection): Promise<void> {
+/** The DREES categories of the reports (labels.ts) as table `rpt_categories(drees_category, block, display_order)`. */
+export async function createCategoriesTable(conn: DuckDBConnection): Promise<void> {
   await conn.run(`create or replace temp table ${quoteIdent(T.categories)} (drees_category VARCHAR, block VARCHAR, display_order INTEGER)`);
   for (const [i, c] of CATEGORY_LABELS.entries()) {
     await conn.run(`insert into ${quoteIdent(T.categories)} values ($code, $block, $order)`, {

@@ -2,7 +2,7 @@
 
 /** A finding about one value of one record, before the file and record are attached. */
 export interface ValueFinding {
-  /** Rule code of the catalogue (`src/rules/catalogue.ts`). */
+  /** Rule code of the catalogue (`src/rules/catalogue/`). */
   readonly rule: string;
   /** Décret variable name, upper case; null when the finding is about the whole record. */
   readonly variable: string | null;

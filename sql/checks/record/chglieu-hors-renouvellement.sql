@@ -7,7 +7,7 @@ with r as (
 offending as (
     select record_no, 'CHGLIEU' as variable, chglieu as value
     from r
-    where true and chglieu is not null and chglieu <> '9'
+    where chglieu is not null and chglieu <> '9'
 )
 
 select record_no, variable, value from offending

@@ -7,39 +7,39 @@ with r as (
 offending as (
     select record_no, 'NOTIFEVAL' as variable, case notifeval_precision when 'year' then strftime(notifeval, '%Y') when 'month' then strftime(notifeval, '%Y-%m') else strftime(notifeval, '%Y-%m-%d') end as value
     from r
-    where true and notifeval is not null
+    where notifeval is not null
     union all
     select record_no, 'FINEVAL' as variable, case fineval_precision when 'year' then strftime(fineval, '%Y') when 'month' then strftime(fineval, '%Y-%m') else strftime(fineval, '%Y-%m-%d') end as value
     from r
-    where true and fineval is not null
+    where fineval is not null
     union all
     select record_no, 'MESANT' as variable, mesant as value
     from r
-    where true and mesant is not null and mesant <> '9'
+    where mesant is not null and mesant <> '9'
     union all
     select record_no, 'ACCFAM' as variable, accfam as value
     from r
-    where true and accfam is not null and accfam <> '9'
+    where accfam is not null and accfam <> '9'
     union all
     select record_no, 'CONDADD' as variable, condadd as value
     from r
-    where true and condadd is not null and condadd <> '9'
+    where condadd is not null and condadd <> '9'
     union all
     select record_no, 'DEFINTEL' as variable, defintel as value
     from r
-    where true and defintel is not null and defintel <> '9'
+    where defintel is not null and defintel <> '9'
     union all
     select record_no, 'CONFL' as variable, confl as value
     from r
-    where true and confl is not null and confl <> '9'
+    where confl is not null and confl <> '9'
     union all
     select record_no, 'VIOLFAM' as variable, violfam as value
     from r
-    where true and violfam is not null and violfam <> '9'
+    where violfam is not null and violfam <> '9'
     union all
     select record_no, 'SOUTSOC' as variable, soutsoc as value
     from r
-    where true and soutsoc is not null and soutsoc <> '9'
+    where soutsoc is not null and soutsoc <> '9'
 )
 
 select record_no, variable, value from offending

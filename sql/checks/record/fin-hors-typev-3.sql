@@ -7,27 +7,27 @@ with r as (
 offending as (
     select record_no, 'DATFIN' as variable, case datfin_precision when 'year' then strftime(datfin, '%Y') when 'month' then strftime(datfin, '%Y-%m') else strftime(datfin, '%Y-%m-%d') end as value
     from r
-    where true and datfin is not null
+    where datfin is not null
     union all
     select record_no, 'MOTFININT' as variable, motfinint as value
     from r
-    where true and motfinint is not null and motfinint <> '9'
+    where motfinint is not null and motfinint <> '9'
     union all
     select record_no, 'MOTIFML' as variable, motifml as value
     from r
-    where true and motifml is not null and motifml <> '99'
+    where motifml is not null and motifml <> '99'
     union all
     select record_no, 'DATDECMIN' as variable, case datdecmin_precision when 'year' then strftime(datdecmin, '%Y') when 'month' then strftime(datdecmin, '%Y-%m') else strftime(datdecmin, '%Y-%m-%d') end as value
     from r
-    where true and datdecmin is not null
+    where datdecmin is not null
     union all
     select record_no, 'DIPLOME' as variable, diplome as value
     from r
-    where true and diplome is not null and diplome <> '9'
+    where diplome is not null and diplome <> '9'
     union all
     select record_no, 'NBCHGLIEU' as variable, cast(nbchglieu as varchar) as value
     from r
-    where true and nbchglieu is not null and nbchglieu <> 99
+    where nbchglieu is not null and nbchglieu <> 99
 )
 
 select record_no, variable, value from offending

@@ -7,11 +7,11 @@ with r as (
 offending as (
     select record_no, 'NATDECASSED' as variable, natdecassed as value
     from r
-    where true and natdecassed is not null and natdecassed <> '99'
+    where natdecassed is not null and natdecassed <> '99'
     union all
-    select record_no, 'AUTREDJ' as variable, autredj as value
+    select record_no, 'AUTREDJ' as variable, null::varchar as value
     from r
-    where true and autredj is not null
+    where autredj is not null
 )
 
 select record_no, variable, value from offending

@@ -7,11 +7,11 @@ with r as (
 offending as (
     select record_no, 'NATPDECADM' as variable, natpdecadm as value
     from r
-    where true and natpdecadm is not null and natpdecadm <> '99'
+    where natpdecadm is not null and natpdecadm <> '99'
     union all
-    select record_no, 'AUTREDA' as variable, autreda as value
+    select record_no, 'AUTREDA' as variable, null::varchar as value
     from r
-    where true and autreda is not null
+    where autreda is not null
 )
 
 select record_no, variable, value from offending

@@ -88,7 +88,7 @@ describe('values present where not applicable', () => {
         { ...JUDICIAL, natdecassed: '15', typdecjud: '3' },
       ]),
     ).toEqual([
-      { record_no: 1, variable: 'AUTREDJ', value: 'texte' },
+      { record_no: 1, variable: 'AUTREDJ', value: null },
       { record_no: 1, variable: 'NATDECASSED', value: '15' },
     ]);
   });

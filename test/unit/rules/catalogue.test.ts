@@ -74,3 +74,20 @@ describe('rule catalogue', () => {
     expect([...alwaysEmpty.matchAll(/as "([A-Z0-9]+)"/g)].map((m) => m[1]).sort()).toEqual(names(() => true));
   });
 });
+
+describe('stored findings', () => {
+  it('take severity and French message from the catalogue', async () => {
+    const { toStoredFinding } = await import('../../../src/rules/describe.js');
+    const context = { file_id: 'f1', departement: '59', annee: 2021 };
+    expect(toStoredFinding({ record_no: 4, rule: 'code-invalide', variable: 'SEXE', value: '7' }, context)).toEqual({
+      ...context,
+      record_no: 4,
+      rule: 'code-invalide',
+      variable: 'SEXE',
+      value: '7',
+      severity: 'warning',
+      message: rule('code-invalide').messageFr,
+    });
+    expect(() => toStoredFinding({ record_no: null, rule: 'inconnue', variable: null, value: null }, context)).toThrow();
+  });
+});

@@ -4,6 +4,7 @@
  * code, severity and French message are added from the catalogue.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Logger } from '../log.js';
 import type { Rule } from '../rules/types.js';
 import { IDENTITY_RULES } from '../rules/catalogue/identity.js';
 import { LONGITUDINAL_RULES } from '../rules/catalogue/longitudinal.js';
@@ -28,10 +29,12 @@ export async function buildLongitudinalFindings(
   conn: DuckDBConnection,
   target = 'findings_longitudinal',
   relations: Readonly<Record<string, string>> = {},
+  log?: Logger,
 ): Promise<void> {
   const columns = FINDINGS_COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ');
   await conn.run(`create or replace table ${quoteIdent(target)} (${columns})`);
   for (const rule of NATIONAL_RULES) {
+    const started = Date.now();
     const select = renderSql(sqlText(`checks/longitudinal/${rule.code}`), relations);
     await conn.run(
       `insert into ${quoteIdent(target)}
@@ -40,5 +43,6 @@ export async function buildLongitudinalFindings(
        order by departement, annee, file_id, record_no`,
       { rule: rule.code, severity: rule.severity, message: rule.messageFr },
     );
+    log?.debug({ rule: rule.code, ms: Date.now() - started }, 'check run');
   }
 }

@@ -62,13 +62,15 @@ export async function buildNational(
   const stageLog = log.child({ stage: 'national' });
   const started = Date.now();
   await createCategoriesTable(conn);
+  let t0 = Date.now();
   await buildIdentity(conn, stageLog);
+  stageLog.debug({ ms: Date.now() - t0 }, 'identity graph built');
   for (const [file, table] of RELATIONS) {
-    const t0 = Date.now();
+    t0 = Date.now();
     await createRelation(conn, file, table);
     stageLog.debug({ table, ms: Date.now() - t0 }, 'relation built');
   }
-  await buildLongitudinalFindings(conn);
+  await buildLongitudinalFindings(conn, 'findings_longitudinal', {}, stageLog);
   if (!options.keepIntermediate) {
     for (const table of INTERMEDIATE_TABLES) await conn.run(`drop table if exists ${quoteIdent(table)}`);
   }

@@ -14,6 +14,9 @@ import { query, withDuckDB } from '../../../src/warehouse/duckdb.js';
 import { PROJECT_ROOT } from '../../../src/warehouse/sql-files.js';
 import { buildFixture, DREES_CSV, FAKE_CHILD_ID, FAKE_NUMANONYM, STOCK } from '../../fixtures/reports/warehouse.js';
 
+/** An element as the browser shows it (the DOM types are not in this project's lib). */
+type Shown = { innerText: string };
+
 const SHOTS = join(PROJECT_ROOT, 'test-output', 'reports');
 let root: string;
 let reports: string;
@@ -42,7 +45,7 @@ async function rowCells(table: string, label: string): Promise<string[]> {
     `${table} tr`,
     (rows, l) => {
       const row = rows.find((r) => r.children[0]?.textContent?.trim() === l);
-      return row ? [...row.children].map((c) => (c as HTMLElement).innerText.trim()) : [];
+      return row ? [...row.children].map((c) => (c as unknown as Shown).innerText.trim()) : [];
     },
     label,
   );
@@ -101,7 +104,7 @@ describe('livret', () => {
     expect(await rowCells('table.rules', 'datfin-avant-datdeb')).toEqual([
       'datfin-avant-datdeb', 'Avertissement', '2', '2', 'DATFIN', 'Date de fin (DATFIN) antérieure à la date de début (DATDEB).',
     ]);
-    const examples = await page.$$eval('section.rule table.examples tr', (rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\t/g, '|')));
+    const examples = await page.$$eval('section.rule table.examples tr', (rows) => rows.map((r) => (r as unknown as Shown).innerText.replace(/\t/g, '|')));
     expect(examples).toContain('2|DATFIN|2019-12-31|DATFIN antérieure à DATDEB');
     expect(text).toContain('À corriger :');
     expect(await rowCells('table.completeness', '5')).toEqual(['5', 'SEXE', 'Sexe du mineur/majeur', '4', '4', '3', '75,0 %']);
@@ -120,7 +123,7 @@ describe('livret', () => {
     await open('59/2020/livret.html');
     const score = await page.$$eval(
       'dl.identity dt',
-      (dts) => (dts.find((d) => d.textContent === 'Score de qualité')?.nextElementSibling as HTMLElement).innerText,
+      (dts) => (dts.find((d) => d.textContent === 'Score de qualité')?.nextElementSibling as unknown as Shown).innerText,
     );
     expect(score).toMatch(/^\d+ \/ 100$/);
     expect((await rowCells('table.changes', 'Score de qualité'))[2]).toBe(score.replace(' / 100', ''));
@@ -131,7 +134,7 @@ describe('livret', () => {
   test('masks pseudonymous numbers among the examples', async () => {
     const text = await open('59/2019/livret.html', 'livret-59-2019.png');
     expect(text).toContain('Premier fichier reçu de ce département : pas de comparaison.');
-    const examples = await page.$$eval('section.rule table.examples tr', (rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\t/g, '|')));
+    const examples = await page.$$eval('section.rule table.examples tr', (rows) => rows.map((r) => (r as unknown as Shown).innerText.replace(/\t/g, '|')));
     expect(examples).toContain('2|NUMANONYM|(masqué)|NUMANONYM inutilisable');
   });
 

@@ -5,6 +5,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { VARIABLES } from '../dictionary/index.js';
+import { DREES_CATEGORIES, TOTAL_BLOCKS } from '../national/categories.js';
 import { quoteIdent } from '../warehouse/sql-files.js';
 
 interface DerivedCodes {
@@ -20,18 +21,13 @@ export const DERIVED_CODES: readonly DerivedCodes[] = Object.freeze([
     column: 'drees_category',
     tables: ['measures', 'stock_31dec'],
     labelFr: 'Catégorie DREES de la mesure (bénéficiaires de l’ASE au 31 décembre)',
-    codes: [
-      ['pupille', 'Pupille de l’État'],
-      ['accueil_provisoire_mineur', 'Accueil provisoire de mineur'],
-      ['accueil_provisoire_jeune_majeur', 'Accueil provisoire de jeune majeur'],
-      ['placement_ase', 'Placement judiciaire à l’aide sociale à l’enfance'],
-      ['delegation_autorite_parentale', 'Délégation d’autorité parentale à l’aide sociale à l’enfance'],
-      ['tutelle', 'Tutelle déférée à l’aide sociale à l’enfance'],
-      ['placement_direct', 'Placement direct par le juge'],
-      ['aed', 'Action éducative à domicile'],
-      ['aemo', 'Action éducative en milieu ouvert'],
-      ['hors_perimetre', 'Hors du périmètre de la DREES'],
-    ],
+    codes: DREES_CATEGORIES.map((c) => [c.code, c.labelFr] as const),
+  },
+  {
+    column: 'block',
+    tables: ['measures', 'stock_31dec_totals'],
+    labelFr: 'Bloc de catégories DREES',
+    codes: TOTAL_BLOCKS.map((b) => [b.code, b.labelFr] as const),
   },
   {
     column: 'kind',

@@ -108,7 +108,8 @@ export function summaryFindings(
   }
   for (const name of summary.unexpectedVariables) out.push({ rule: 'variable-inattendue', variable: null, value: name });
   if (input.yearSource === 'dates') out.push({ rule: 'annee-deduite-des-dates', variable: null, value: null });
-  if (description.format === 'xml' && exportDate(input.datexport) === null) {
+  const introMissing = summary.notes.some((n) => n.rule === 'intro-absente'); // already said by the reader
+  if (description.format === 'xml' && !introMissing && exportDate(input.datexport) === null) {
     out.push({ rule: 'date-export-invalide', variable: null, value: input.datexport });
   }
   return out;

@@ -73,6 +73,31 @@ export const FILE_RULES = defineRules([
     variables: [],
   },
   {
+    code: 'intro-absente',
+    family: 'file',
+    severity: 'info',
+    messageFr: "Le fichier XML n'a pas d'en-tête INTRO (VERSIONXSD, DATEXPORT) : la date d'export est inconnue.",
+    fixFr: "Produire l'en-tête <INTRO> avec VERSIONXSD et DATEXPORT avant les enregistrements <DONNEE>.",
+    variables: [],
+  },
+  {
+    code: 'nombre-de-colonnes-incorrect',
+    family: 'file',
+    severity: 'warning',
+    messageFr:
+      "Des lignes du fichier texte n'ont pas le même nombre de colonnes que l'en-tête (valeur : numéro du premier enregistrement concerné) : des valeurs peuvent être décalées.",
+    fixFr: 'Entourer de guillemets les valeurs qui contiennent le séparateur, et écrire toutes les colonnes sur chaque ligne.',
+    variables: [],
+  },
+  {
+    code: 'variable-repetee',
+    family: 'file',
+    severity: 'warning',
+    messageFr: 'Une variable est écrite plusieurs fois dans un même enregistrement (ou dans l’en-tête) : une seule de ses valeurs est retenue.',
+    fixFr: "N'écrire chaque variable qu'une fois par enregistrement.",
+    variables: [],
+  },
+  {
     code: 'decret-2011',
     family: 'file',
     severity: 'warning',

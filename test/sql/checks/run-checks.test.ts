@@ -86,3 +86,12 @@ describe('summary findings', () => {
     expect(exportDate(null)).toBeNull();
   });
 });
+
+describe('DATEXPORT findings', () => {
+  it('are left to the reader when the XML INTRO is missing', () => {
+    const rules = (notes: ReadSummary['notes']) =>
+      summaryFindings({ summary: { ...summary, notes }, description, yearSource: 'option', datexport: null }).map((f) => f.rule);
+    expect(rules([])).toContain('date-export-invalide');
+    expect(rules([{ rule: 'intro-absente', value: null }])).not.toContain('date-export-invalide');
+  });
+});

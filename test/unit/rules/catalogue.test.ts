@@ -43,6 +43,7 @@ describe('rule catalogue', () => {
       'fichier-illisible', 'fichier-vide', 'numanonym-absent-du-fichier', 'encodage-non-conforme', 'xml-mal-forme',
       'annee-incoherente', 'decret-2011', 'numdep-melange', 'numdep-absent', 'variable-absente-du-fichier',
       'variable-inattendue', 'aucun-enregistrement-exploitable', 'departement-inconnu', 'annee-inconnue',
+      'intro-absente', 'nombre-de-colonnes-incorrect', 'variable-repetee',
     ]) {
       expect(hasRule(code), code).toBe(true);
     }

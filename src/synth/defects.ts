@@ -2,7 +2,7 @@
  * The defects of real files, each optional and counted. Counts are exact: `max(1, rate × eligible)`
  * items drawn among the eligible ones, so that every enabled defect occurs in any sample.
  */
-import { VARIABLE_INDEX, variable } from '../dictionary/index.js';
+import { variable } from '../dictionary/index.js';
 import type { EmittedEvent, SimMeasure } from './model.js';
 import type { Rng } from './prng.js';
 
@@ -49,7 +49,6 @@ export function drawIndices(n: number, rate: number, rng: Rng): number[] {
   return [...chosen].sort((a, b) => a - b);
 }
 
-const idx = (name: string): number => VARIABLE_INDEX.get(name) as number;
 
 export function markEndsNotSent(measures: readonly SimMeasure[], eligible: (m: SimMeasure) => boolean, rng: Rng): number {
   const list = measures.filter(eligible);
@@ -74,50 +73,37 @@ const INVALID_NUMBERS = [
 
 /** NUMANONYM made unusable (39 characters, 40 f, not hexadecimal, empty): the record is rejected. */
 export function injectInvalidNumbers(records: readonly EmittedEvent[], rng: Rng): number {
-  const list = records.filter((r) => r.child.numberChange === null && r.values !== null);
+  const list = records.filter((r) => r.child.numberChange === null);
   const picked = drawIndices(list.length, DEFECT_RATES['invalid-number'], rng);
   for (const i of picked) {
     const r = list[i] as EmittedEvent;
-    const values = r.values as (string | null)[];
-    const bad = rng.pick(INVALID_NUMBERS)(values[idx('NUMANONYM')] ?? '');
-    values[idx('NUMANONYM')] = bad === '' ? null : bad;
-    r.invalidNumber = bad;
+    r.invalidNumber = rng.pick(INVALID_NUMBERS)(r.child.number);
   }
   return picked.length;
 }
 
+/** Variables present on every record that no measure or child depends on. */
 const CODE_TARGETS = ['HANDICAP', 'INTERANT', 'MINIMA', 'ALLOC'];
 
-/** A value outside its code list on a variable that no measure or child depends on. */
+/** A value outside its code list. */
 export function injectInvalidCodes(records: readonly EmittedEvent[], rng: Rng): number {
-  const list = records.filter((r) => r.values !== null && r.invalidNumber === null);
+  const list = records.filter((r) => r.invalidNumber === null);
   const picked = drawIndices(list.length, DEFECT_RATES['invalid-code'], rng);
   for (const i of picked) {
     const r = list[i] as EmittedEvent;
     const name = rng.pick(CODE_TARGETS);
     const value = rng.pick(['5', '7', '0', 'X']);
     if (variable(name).codeSet.has(value)) throw new Error(`synth: ${value} is a valid code of ${name}`);
-    (r.values as (string | null)[])[idx(name)] = value;
     r.invalidCode = { variable: name, value };
   }
   return picked.length;
 }
 
-const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Every full date of the record written JJ/MM/AAAA (the pipeline converts them and reports it). */
 export function injectDdmmyyyy(records: readonly EmittedEvent[], rng: Rng): number {
-  const list = records.filter((r) => r.values !== null && !r.measure.partialStart && r.invalidNumber === null);
+  const list = records.filter((r) => !r.measure.partialStart && r.invalidNumber === null);
   const picked = drawIndices(list.length, DEFECT_RATES['ddmmyyyy-date'], rng);
-  for (const i of picked) {
-    const r = list[i] as EmittedEvent;
-    const values = r.values as (string | null)[];
-    values.forEach((v, j) => {
-      const m = v === null ? null : FULL_DATE.exec(v);
-      if (m && m[1] !== '9999') values[j] = `${m[3]}/${m[2]}/${m[1]}`;
-    });
-    r.ddmmyyyy = true;
-  }
+  for (const i of picked) (list[i] as EmittedEvent).ddmmyyyy = true;
   return picked.length;
 }
 
@@ -132,19 +118,14 @@ export function insertDuplicates(
 ): EmittedEvent[] {
   const eligible = records
     .map((r, i) => [r, i] as const)
-    .filter(([r]) => r.invalidNumber === null && r.values !== null)
+    .filter(([r]) => r.invalidNumber === null && r.invalidCode === null)
     .filter(([r]) => kind === 'exact-duplicate' || r.measure.kind.decision === (kind === 'administrative-duplicate' ? '1' : '2'));
   const picked = new Set(drawIndices(eligible.length, DEFECT_RATES[kind], rng).map((i) => (eligible[i] as readonly [EmittedEvent, number])[1]));
   const out: EmittedEvent[] = [];
   records.forEach((r, i) => {
     out.push(r);
     if (!picked.has(i)) return;
-    const values = [...(r.values as (string | null)[])];
-    if (kind !== 'exact-duplicate') {
-      const current = values[idx('INTERANT')];
-      values[idx('INTERANT')] = current === '1' ? '2' : '1';
-    }
-    out.push({ ...r, values });
+    out.push(kind === 'exact-duplicate' ? { ...r } : { ...r, otherInterant: true });
   });
   return out;
 }

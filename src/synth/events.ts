@@ -38,7 +38,8 @@ function event(
     invalidNumber: null,
     ddmmyyyy: false,
     invalidCode: null,
-    values: null,
+    otherInterant: false,
+    serial: 0,
   };
 }
 

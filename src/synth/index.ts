@@ -6,7 +6,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { VARIABLE_INDEX } from '../dictionary/index.js';
 import { OlinpeError } from '../errors.js';
 import { type DepartementCalibration, departements } from './calibration.js';
 import { dec31, jan1 } from './dates.js';
@@ -26,7 +25,7 @@ import { eventsOfMeasure, numbersOf } from './events.js';
 import type { EmittedEvent, SimMeasure } from './model.js';
 import { planMovers } from './movers.js';
 import { rngFor, type Rng } from './prng.js';
-import { fillRecord } from './record.js';
+import { recordValues } from './record.js';
 import { DEFAULT_STYLE, type FileStyle, writeYearFile } from './serialize.js';
 import { simulateDepartement, type SimulationWindow } from './simulate.js';
 import { dayText, type TruthChild, type TruthEvent, truthFromEmittedEvents } from './truth.js';
@@ -155,7 +154,6 @@ function childRow(c: TruthChild): (string | number)[] {
 }
 
 function toTruthEvent(r: EmittedEvent): TruthEvent {
-  const v = r.values as (string | null)[];
   const m = r.measure;
   return {
     departement: r.departement,
@@ -171,7 +169,7 @@ function toTruthEvent(r: EmittedEvent): TruthEvent {
     datdeb: r.datdeb,
     datfin: r.datfin,
     motfinint: r.typev === '3' ? m.motfinint : null,
-    typinterdom: v[VARIABLE_INDEX.get('TYPINTERDOM') as number] ?? null,
+    typinterdom: m.typinterdom,
   };
 }
 
@@ -236,6 +234,7 @@ async function emitDepartement(
 
   // records of each file, ordered as an extraction by case file would be
   const fileRecords = new Map<number, EmittedEvent[]>();
+  let serial = 0;
   for (const [y, list] of byYear) {
     list.sort(
       (a, b) =>
@@ -244,10 +243,7 @@ async function emitDepartement(
         a.refDay - b.refDay ||
         a.typev.localeCompare(b.typev),
     );
-    for (const e of list) {
-      const [numanonym, numanonymant] = numbersOf(e, e.child.numberChange?.year ?? null);
-      e.values = fillRecord(e, numanonym, numanonymant, rng);
-    }
+    for (const e of list) e.serial = ++serial;
     fileRecords.set(y, list);
   }
   const all = (): EmittedEvent[] => [...fileRecords.values()].flat();
@@ -264,6 +260,10 @@ async function emitDepartement(
     }
     defects[kind] = n;
   }
+  const valuesOf = (list: readonly EmittedEvent[]): Iterable<(string | null)[]> =>
+    (function* () {
+      for (const e of list) yield recordValues(e, numbersOf(e, e.child.numberChange?.year ?? null), options.seed);
+    })();
 
   let resentYear: number | null = null;
   if (on('resent-file') && (rng.chance(DEFECT_RATES['resent-file']) || options.witnessOf.resent)) {
@@ -283,15 +283,15 @@ async function emitDepartement(
       // the first sending lacked some records; the corrected file comes months later
       const dropped = new Set(drawIndices(list.length, 0.05, rng));
       const v1 = list.filter((_, i) => !dropped.has(i));
-      const n1 = await writeYearFile(join(options.out, `${base}.${ext}`), style, exportDate, v1.map((e) => e.values as (string | null)[]));
+      const n1 = await writeYearFile(join(options.out, `${base}.${ext}`), style, exportDate, valuesOf(v1));
       files.push({ file: `${base}.${ext}`, departement: dep, annee: y, format: ext, encoding: style.encoding, nRecords: n1, superseded: true });
       nRecords += n1;
-      const n2 = await writeYearFile(join(options.out, `${base}_v2.${ext}`), style, datexport(y, rng, 10), list.map((e) => e.values as (string | null)[]));
+      const n2 = await writeYearFile(join(options.out, `${base}_v2.${ext}`), style, datexport(y, rng, 10), valuesOf(list));
       files.push({ file: `${base}_v2.${ext}`, departement: dep, annee: y, format: ext, encoding: style.encoding, nRecords: n2, superseded: false });
       nRecords += n2;
       continue;
     }
-    const n = await writeYearFile(join(options.out, `${base}.${ext}`), style, exportDate, list.map((e) => e.values as (string | null)[]));
+    const n = await writeYearFile(join(options.out, `${base}.${ext}`), style, exportDate, valuesOf(list));
     files.push({ file: `${base}.${ext}`, departement: dep, annee: y, format: ext, encoding: style.encoding, nRecords: n, superseded: false });
     nRecords += n;
   }

@@ -60,6 +60,8 @@ export interface EmittedEvent {
   /** Serialisation-only defects. */
   ddmmyyyy: boolean;
   invalidCode: { readonly variable: string; readonly value: string } | null;
-  /** Values of the 105 variables in décret order, filled once (a re-sent file repeats them). */
-  values: (string | null)[] | null;
+  /** INTERANT changed to another valid code (administrative or judicial duplicate of its original). */
+  otherInterant: boolean;
+  /** Seeds the filling of the other variables: copies and re-sent files repeat the same values. */
+  serial: number;
 }

@@ -3,22 +3,26 @@
  * dictionary: what real extractions send, i.e. mostly "ne sait pas" or empty outside the
  * identification and the decision blocks.
  */
-import { VARIABLE_INDEX, VARIABLES, variable } from '../dictionary/index.js';
+import { VARIABLE_INDEX, VARIABLES } from '../dictionary/index.js';
 import { type Day, dayOf, DAYS_PER_YEAR, isoOf } from './dates.js';
 import type { EmittedEvent } from './model.js';
-import type { Rng } from './prng.js';
+import { type Rng, rngFor } from './prng.js';
+
+const CODE_SETS = new Map(VARIABLES.map((v) => [v.name, v.kind === 'code' ? v.codeSet : null]));
+const UNKNOWNS = new Map(VARIABLES.map((v) => [v.name, v.unknown]));
 
 /** Value of one variable, checked against the dictionary so that only invalid-code defects leave its list. */
 function code(name: string, value: string): string {
-  const v = variable(name);
-  if (v.kind === 'code' && !v.codeSet.has(value)) throw new Error(`synth: ${value} is not a code of ${name}`);
+  const set = CODE_SETS.get(name);
+  if (set === undefined) throw new Error(`synth: unknown variable ${name}`);
+  if (set !== null && !set.has(value)) throw new Error(`synth: ${value} is not a code of ${name}`);
   return value;
 }
 
 /** The variable's own "ne sait pas". */
 function unknown(name: string): string {
-  const u = variable(name).unknown;
-  if (u === null) throw new Error(`synth: ${name} has no "ne sait pas" code`);
+  const u = UNKNOWNS.get(name);
+  if (u === null || u === undefined) throw new Error(`synth: ${name} has no "ne sait pas" code`);
   return u;
 }
 
@@ -136,6 +140,27 @@ export function fillRecord(ev: EmittedEvent, numanonym: string, numanonymant: st
     if ((m.motfinint === '1' || m.motfinint === '2') && m.motifml !== null) set('MOTIFML', code('MOTIFML', m.motifml));
     if (ageAt(ev, m.endDay) > 14) set('DIPLOME', unknown('DIPLOME'));
     if (minor && (isAccueil || isPlacement)) set('NBCHGLIEU', rng.chance(0.3) ? String(rng.int(0, 4)) : unknown('NBCHGLIEU'));
+  }
+  return values;
+}
+
+const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const idx = (name: string): number => VARIABLE_INDEX.get(name) as number;
+
+/**
+ * The values of a record as written, defects included. Filled from a generator seeded by the
+ * record's serial, so that nothing needs to be kept: a copy or a re-sent file gets the same values.
+ */
+export function recordValues(ev: EmittedEvent, numbers: readonly [string, string], seed: number): (string | null)[] {
+  const values = fillRecord(ev, numbers[0], numbers[1], rngFor(seed, 'record', ev.departement, String(ev.serial)));
+  if (ev.otherInterant) values[idx('INTERANT')] = values[idx('INTERANT')] === '1' ? '2' : '1';
+  if (ev.invalidNumber !== null) values[idx('NUMANONYM')] = ev.invalidNumber === '' ? null : ev.invalidNumber;
+  if (ev.invalidCode !== null) values[idx(ev.invalidCode.variable)] = ev.invalidCode.value;
+  if (ev.ddmmyyyy) {
+    values.forEach((v, j) => {
+      const m = v === null ? null : FULL_DATE.exec(v);
+      if (m && m[1] !== '9999') values[j] = `${m[3]}/${m[2]}/${m[1]}`;
+    });
   }
   return values;
 }

@@ -24,7 +24,9 @@ export const DEFAULT_STYLE: Readonly<Record<SynthFormat, FileStyle>> = {
 /** XML elements in the alphabetical order of the XSD; CSV columns in décret order. */
 const XML_ORDER = VARIABLES.map((v, i) => [v.name, i] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
 
-const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const SPECIAL = /[&<>]/;
+const escapeXml = (s: string): string =>
+  SPECIAL.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s;
 
 function xmlRecord(values: readonly (string | null)[], nl: string): string {
   let out = `<DONNEE>${nl}`;

@@ -63,6 +63,7 @@ const GT = 62;
 const SLASH = 47;
 const BANG = 33;
 const QMARK = 63;
+const NAME_TABLE_MASK = 1023;
 const isWs = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 
 const NAME = /^[A-Za-z_:\u00c0-\uffef][-A-Za-z0-9_:.\u00b7\u00c0-\uffef]*$/;
@@ -246,8 +247,10 @@ class ChunkCollector {
   }
 
   /** Element names at each position of the previous record: the next one usually repeats them. */
-  readonly predictedName: string[] = [];
-  readonly predictedIdx: number[] = [];
+  /** Open-addressing table of the element names met in the chunk (as written) and their index. */
+  readonly names: (string | undefined)[] = new Array<string | undefined>(NAME_TABLE_MASK + 1);
+  readonly nameIdx = new Int32Array(NAME_TABLE_MASK + 1);
+  namesCount = 0;
 
   /** Index of a name (-1 when not a dictionary variable, recorded as unexpected). */
   lookup(name: string, at: number): number {
@@ -380,8 +383,12 @@ function nameEnd(s: string, p: number): number {
   return q;
 }
 
-function isNameEnd(c: number): boolean {
-  return c === GT || c === SLASH || isWs(c);
+/** `s.startsWith(word, at)` as an inlined loop: faster for the short names compared here. */
+function matchAt(s: string, at: number, word: string): boolean {
+  const len = word.length;
+  if (at + len > s.length) return false;
+  for (let k = 0; k < len; k++) if (s.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 function truncated(what: string, at: number): ScanError {
@@ -392,7 +399,6 @@ function truncated(what: string, at: number): ScanError {
 function scanRecord(s: string, p: number, donnee: string, start: number, c: ChunkCollector): number {
   const n = s.length;
   c.startRecord();
-  let ordinal = 0;
   for (;;) {
     while (p < n && isWs(s.charCodeAt(p))) p++;
     if (p >= n) throw truncated(`élément <${donnee}> non fermé`, start);
@@ -412,25 +418,36 @@ function scanRecord(s: string, p: number, donnee: string, start: number, c: Chun
       return gt + 1;
     }
     if (c1 === BANG || c1 === QMARK) throw UNSUPPORTED;
-    // Most records list the same elements in the same order: try the previous record's name first.
-    const guess = c.predictedName[ordinal];
-    let q: number;
-    let name: string;
-    let idx: number;
-    if (guess !== undefined && s.startsWith(guess, p + 1) && isNameEnd(s.charCodeAt(p + 1 + guess.length))) {
-      name = guess;
-      q = p + 1 + guess.length;
-      idx = c.predictedIdx[ordinal]!;
-    } else {
-      q = nameEnd(s, p);
-      if (q >= n) throw truncated(`élément <${donnee}> non fermé`, start);
-      name = s.slice(p + 1, q);
-      if (name.length === 0) throw new ScanError('balise sans nom « < »', p);
-      idx = c.lookup(name, p);
-      c.predictedName[ordinal] = name;
-      c.predictedIdx[ordinal] = idx;
+    // The name is hashed while scanning it, and found in the chunk's table of names already met
+    // without cutting a substring (a string per element and its hashing cost more than the scan).
+    let q = p + 1;
+    let h = 0;
+    for (; q < n; q++) {
+      const ch = s.charCodeAt(q);
+      if (ch === GT || ch === SLASH || isWs(ch)) break;
+      h = (Math.imul(h, 31) + ch) | 0;
     }
-    ordinal++;
+    if (q >= n) throw truncated(`élément <${donnee}> non fermé`, start);
+    if (q === p + 1) throw new ScanError('balise sans nom « < »', p);
+    const names = c.names;
+    let slot = h & NAME_TABLE_MASK;
+    let name = names[slot];
+    while (name !== undefined && !(name.length === q - p - 1 && matchAt(s, p + 1, name))) {
+      slot = (slot + 1) & NAME_TABLE_MASK;
+      name = names[slot];
+    }
+    let idx: number;
+    if (name === undefined) {
+      name = s.slice(p + 1, q);
+      idx = c.lookup(name, p);
+      if (c.namesCount < NAME_TABLE_MASK >> 1) {
+        names[slot] = name;
+        c.nameIdx[slot] = idx;
+        c.namesCount++;
+      }
+    } else {
+      idx = c.nameIdx[slot]!;
+    }
     while (q < n && isWs(s.charCodeAt(q))) q++;
     const cq = s.charCodeAt(q);
     if (cq === SLASH) {
@@ -441,10 +458,11 @@ function scanRecord(s: string, p: number, donnee: string, start: number, c: Chun
       c.met(idx);
       q += 2;
     } else if (cq === GT) {
-      const lt = s.indexOf('<', q + 1);
-      if (lt < 0) throw truncated(`élément <${name}> non fermé`, p);
+      let lt = q + 1;
+      while (lt < n && s.charCodeAt(lt) !== LT) lt++;
+      if (lt >= n) throw truncated(`élément <${name}> non fermé`, p);
       if (s.charCodeAt(lt + 1) !== SLASH) throw UNSUPPORTED;
-      if (!s.startsWith(name, lt + 2)) {
+      if (!matchAt(s, lt + 2, name)) {
         throw new ScanError(`balise fermante </${closingNameAt(s, lt)}> au lieu de </${name}>`, lt);
       }
       let r = lt + 2 + name.length;

@@ -539,7 +539,7 @@ function scanWithSaxes(s: string, task: ChunkTask, c: ChunkCollector): void {
   let closing = false;
   const offset = (): number => Math.max(0, parser.position - prefix.length);
   parser.on('error', (err) => {
-    const message = err.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '');
+    const message = err.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '').replace(/\.$/, '');
     throw closing
       ? truncated(`XML incomplet (${message})`, s.length)
       : new ScanError(`XML mal formé : ${message}`, offset());

@@ -70,7 +70,8 @@ function parseHead(text: string, complete: boolean): Head {
   let capture: 'versionxsd' | 'datexport' | null = null;
   let captured = '';
   parser.on('error', (err) => {
-    throw new FileRejectedError('xml-mal-forme', `Fichier XML mal formé dans l'en-tête : ${err.message}.`);
+    const message = err.message.replace(/\.$/, '');
+    throw new FileRejectedError('xml-mal-forme', `Fichier XML mal formé dans l'en-tête : ${message}.`);
   });
   parser.on('opentag', (tag) => {
     const upper = tag.name.toUpperCase();
@@ -142,7 +143,10 @@ export async function openXmlReader(
     buf = bigger;
     headEnd = findDonneeStart(buf, Math.max(0, searched - 8), filled);
   }
-  const headBytes = buf.subarray(bom ? 3 : 0, headEnd < 0 ? filled : headEnd);
+  // White space before the XML declaration is not well-formed, but harmless: skipped.
+  let headStart = bom ? 3 : 0;
+  while (isWsByte(buf[headStart]) && headStart < filled) headStart++;
+  const headBytes = buf.subarray(headStart, headEnd < 0 ? filled : headEnd);
   const decodedHead = decodeChunk(headBytes, encoding);
   if (decodedHead.fellBack) summary.note('encodage-non-conforme', null);
   const head = parseHead(decodedHead.text, headEnd < 0 && filled >= source.size);

@@ -325,6 +325,15 @@ describe('XML well-formedness and edge cases', () => {
     expect(inIntro.message).toContain('premier élément <DONNEE> dans <DECRET><INTRO>');
   });
 
+  it('accepts white space before the XML declaration; rejects DONNEE without a root', async () => {
+    const { records } = await readText(
+      `\r\n  ${header}<DONNEE><NUMANONYM>${N1}</NUMANONYM></DONNEE></DECRET>`,
+    );
+    expect(records.map(values)).toEqual([{ NUMANONYM: N1 }]);
+    const noRoot = await rejection(readText(`<DONNEE><NUMANONYM>${N1}</NUMANONYM></DONNEE>`));
+    expect(noRoot.message).toBe('Fichier XML mal formé : premier élément <DONNEE> hors de <DECRET>.');
+  });
+
   it('stops the workers when the reading is abandoned', async () => {
     const parts = [header];
     for (let i = 0; i < 2000; i++)

@@ -45,7 +45,9 @@ async function run(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   try {
-    const { result } = await runCommand(main, { rawArgs: argv });
+    // Run the sub-command itself: citty drops a sub-command's return value.
+    const command = (await subCommands[first]?.()) ?? main;
+    const { result } = await runCommand(command, { rawArgs: command === main ? argv : argv.slice(1) });
     return typeof result === 'number' ? result : EXIT.ok;
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code === 'EARG') {

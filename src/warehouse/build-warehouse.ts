@@ -26,6 +26,8 @@ function storedFiles(paths: DataPaths, receipts: readonly Receipt[], table: stri
 async function loadStoredBases(conn: DuckDBConnection, paths: DataPaths, receipts: readonly Receipt[]): Promise<void> {
   const active = receipts.filter((r) => r.status === 'active');
   await createInputTables(conn);
+  await conn.run(`insert into receipts_active
+    select file_id, departement, annee, try_cast(datexport as date), received_at from receipts where status = 'active'`);
   const baseFiles = storedFiles(paths, active, 'base_annee');
   if (baseFiles.length > 0) {
     await conn.run('insert into base_annee_raw by name select * from read_parquet($files, union_by_name = true)', {
@@ -66,8 +68,7 @@ export async function buildWarehouse(
         findings_ingestion: 'findings_ingestion',
         findings_longitudinal: 'findings_longitudinal',
       });
-      await conn.run('drop table findings_ingestion');
-      await conn.run('drop table base_annee_raw');
+      for (const t of ['findings_ingestion', 'base_annee_raw', 'receipts_active']) await conn.run(`drop table ${t}`);
       const [f] = await query<{ n: number }>(conn, 'select count(*)::integer as n from findings');
       await conn.run('checkpoint');
       return { ...national, receipts: receipts.length, findings: f?.n ?? 0 };

@@ -17,7 +17,7 @@ export default defineCommand({
     ...commonArgs,
   },
   async run({ args }) {
-    const files = (args._ as string[]).filter((f) => f !== 'ingest');
+    const files = args._ as string[];
     if (files.length === 0) throw new UsageError('name at least one file');
     let declaredYear: number | undefined;
     if (args.year !== undefined) {

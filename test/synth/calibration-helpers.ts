@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const DREES_PERIMETER = [
+  'pupille',
+  'accueil_provisoire_mineur',
+  'accueil_provisoire_jeune_majeur',
+  'delegation_autorite_parentale',
+  'tutelle',
+  'placement_ase',
+  'placement_direct',
+  'aed',
+  'aemo',
+] as const;
+
+/** DREES 2020 stock per category summed over the départements (Corsica published as 20). */
+export function dreesStock(departements: readonly string[], scale: number): Map<string, number> {
+  const wanted = new Set(departements.map((d) => (d === '2A' || d === '2B' ? '20' : d)));
+  const out = new Map<string, number>();
+  const lines = readFileSync(join(import.meta.dirname, '../../src/synth/drees-ase-2020.csv'), 'utf8').trim().split('\n').slice(1);
+  for (const line of lines) {
+    const [d, , , category, n] = line.split(',') as [string, string, string, string, string];
+    if (wanted.has(d)) out.set(category, (out.get(category) ?? 0) + Number(n) * scale);
+  }
+  return out;
+}
+
+/** The truth's stock of one year per category, summed over départements (optionally one). */
+export function truthStock(truthDir: string, year: number, departement?: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const lines = readFileSync(join(truthDir, 'stock_31dec.csv'), 'utf8').trim().split('\n').slice(1);
+  for (const line of lines) {
+    const [d, y, category, n] = line.split(',') as [string, string, string, string];
+    if (Number(y) === year && (departement === undefined || d === departement)) out.set(category, (out.get(category) ?? 0) + Number(n));
+  }
+  return out;
+}
+
+export const perimeterTotal = (stock: Map<string, number>): number =>
+  DREES_PERIMETER.reduce((s, c) => s + (stock.get(c) ?? 0), 0);

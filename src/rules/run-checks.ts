@@ -7,7 +7,8 @@
  *   to leave out of the Base Année, one copy of each group being kept;
  * - `check_findings(record_no INTEGER, rule VARCHAR, variable VARCHAR, value VARCHAR)`: every
  *   finding of the checks (record_no NULL for a file-level one), duplicates included.
- * The records checked for record rules are those not dropped as duplicates.
+ * Findings of a dropped duplicate are removed (its kept copy has the same ones), except the
+ * duplicate finding itself. File checks count every record, duplicates included.
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { VARIABLES } from '../dictionary/index.js';
@@ -42,8 +43,6 @@ export interface IngestionChecksResult {
 export const CHECK_TABLES = Object.freeze({
   findings: 'check_findings',
   dropped: 'dropped_duplicates',
-  /** View of the records not dropped as duplicates. */
-  checked: 'checked_records',
   /** Variables the reader saw in the file (one row per name). */
   present: 'file_variables_present',
 });
@@ -126,21 +125,20 @@ export async function runIngestionChecks(
   );
 
   await createRelation(conn, 'checks/duplicates/dropped_duplicates', tables.dropped, { records: input.records });
-  await conn.run(
-    `insert into ${findings}
-     select record_no, rule, null, 'copie de l''enregistrement ' || kept_record_no from ${quoteIdent(tables.dropped)}`,
-  );
-  await conn.run(
-    `create or replace view ${quoteIdent(tables.checked)} as
-     select * from ${quoteIdent(input.records)} as r
-     where not exists (select 1 from ${quoteIdent(tables.dropped)} as d where d.record_no = r.record_no)`,
-  );
+  const dropped = quoteIdent(tables.dropped);
 
   const params: Record<string, DuckDBValue> = { annee: input.annee, datexport: exportDate(input.datexport) };
-  const relations = { records: tables.checked, present: tables.present };
+  const relations = { records: input.records, present: tables.present };
   for (const code of RECORD_CHECKS) {
     await insertCheck(conn, tables.findings, `checks/record/${code}`, code, relations, params);
   }
+  // A dropped duplicate would repeat its kept copy's findings: only its duplicate finding stays.
+  // (Deleting afterwards is cheaper than running every check on an anti-joined view.)
+  await conn.run(`delete from ${findings} where record_no in (select record_no from ${dropped})`);
+  await conn.run(
+    `insert into ${findings}
+     select record_no, rule, null, 'copie de l''enregistrement ' || kept_record_no from ${dropped}`,
+  );
 
   await conn.run(`create or replace table ${quoteIdent(tables.present)} (variable VARCHAR)`);
   const present = await conn.createAppender(tables.present);

@@ -6,16 +6,25 @@
 --     NATDECASSED, DATDECPE, LIEUPLAC, TYPDECJUD.
 -- The nature and a known DATDECPE are required for the last two (two events with an unknown
 -- decision date may be two measures).
-with contents as (
-    select record_no, struct_pack(*columns(* exclude (record_no))) as content
+with hashed as (
+    select record_no, hash(*columns(* exclude (record_no))) as row_hash
     from {{records}}
+),
+
+-- Records sharing their hash with another: identical copies, or (rarely) a hash collision,
+-- settled by comparing the whole rows below.
+candidates as (
+    select record_no
+    from hashed
+    qualify count(*) over (partition by row_hash) > 1
 ),
 
 identical as (
     select
-        record_no,
-        min(record_no) over (partition by content) as kept_record_no
-    from contents
+        r.record_no,
+        min(r.record_no) over (partition by struct_pack(*columns(r.* exclude (record_no)))) as kept_record_no
+    from {{records}} as r
+    semi join candidates using (record_no)
 ),
 
 remaining as (

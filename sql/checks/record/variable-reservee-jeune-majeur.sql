@@ -18,18 +18,22 @@ aged as (
     where birth_date is not null and event_date is not null
 ),
 
+concerned as materialized (
+    select * from aged where age < 18
+),
+
 offending as (
     select record_no, 'MENAGEJM' as variable, menagejm as value
-    from aged
-    where age < 18 and menagejm is not null and menagejm <> '9'
+    from concerned
+    where menagejm is not null and menagejm <> '9'
     union all
     select record_no, 'EMPLJM' as variable, empljm as value
-    from aged
-    where age < 18 and empljm is not null and empljm <> '99'
+    from concerned
+    where empljm is not null and empljm <> '99'
     union all
     select record_no, 'CSPJM' as variable, cspjm as value
-    from aged
-    where age < 18 and cspjm is not null and cspjm <> '9'
+    from concerned
+    where cspjm is not null and cspjm <> '9'
 )
 
 select record_no, variable, value from offending

@@ -23,19 +23,20 @@ const description: FileDescription = {
 };
 
 describe('runIngestionChecks', () => {
-  it('keeps findings and dropped duplicates in DuckDB tables', async () => {
-    const conn = await recordsDb([BASE, BASE, { ...BASE, numdep: '62', natpdecadm: '21' }]);
+  it('keeps findings and dropped duplicates in DuckDB tables, without repeating a dropped copy’s findings', async () => {
+    const conn = await recordsDb([{ ...BASE, lieuacc: null }, { ...BASE, lieuacc: null }, { ...BASE, numdep: '62', natpdecadm: '21' }]);
     const input = { records: 'records', annee: 2021, datexport: '2022-01-15', yearSource: 'filename' as const, summary, description };
     const result = await runIngestionChecks(conn, input);
-    expect(result).toEqual({ findingsTable: 'check_findings', droppedTable: 'dropped_duplicates', nFindings: 7 + VARIABLES.length - present.size, nDuplicates: 1 });
+    expect(result).toEqual({ findingsTable: 'check_findings', droppedTable: 'dropped_duplicates', nFindings: 8 + VARIABLES.length - present.size, nDuplicates: 1 });
     const rows = await query(
       conn,
       "select record_no, rule, variable, value from check_findings where rule <> 'variable-absente-du-fichier' order by all",
     );
     expect(rows).toEqual([
+      { record_no: 1, rule: 'lieuacc-absent', variable: 'LIEUACC', value: null },
       { record_no: 2, rule: 'doublon-identique', variable: null, value: "copie de l'enregistrement 1" },
       { record_no: 3, rule: 'code-reserve-jeune-majeur', variable: 'NATPDECADM', value: '21' },
-      { record_no: null, rule: 'numdep-melange', variable: 'NUMDEP', value: '59 : 1, 62 : 1' },
+      { record_no: null, rule: 'numdep-melange', variable: 'NUMDEP', value: '59 : 2, 62 : 1' },
       { record_no: null, rule: 'typev-jamais-present', variable: 'TYPEV', value: '2' },
       { record_no: null, rule: 'typev-jamais-present', variable: 'TYPEV', value: '3' },
       { record_no: null, rule: 'variable-inattendue', variable: null, value: 'CODEPOSTAL' },

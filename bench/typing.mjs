@@ -1,8 +1,10 @@
 // Throughput of the record typer (typing + pseudonymisation), on synthetic raw records.
 // Run after `npm run build`: node bench/typing.mjs [n_records]
+import console from 'node:console';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
@@ -32,7 +34,9 @@ function rawValue(v) {
     case 'code':
       return pick(v.codes).code;
     case 'date':
-      return random() < 0.05 ? '9999-99-99' : `${2015 + Math.floor(random() * 8)}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
+      return random() < 0.05
+        ? '9999-99-99'
+        : `${2015 + Math.floor(random() * 8)}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
     case 'yearmonth':
       return `${2000 + Math.floor(random() * 20)}-${pad(1 + Math.floor(random() * 12))}`;
     case 'year':

@@ -67,7 +67,10 @@ export function exportDate(datexport: string | null): string | null {
 }
 
 /** Only the parameters a SQL text uses: DuckDB refuses unused bound parameters. */
-export function usedParams(text: string, params: Record<string, DuckDBValue>): Record<string, DuckDBValue> | undefined {
+export function usedParams(
+  text: string,
+  params: Record<string, DuckDBValue>,
+): Record<string, DuckDBValue> | undefined {
   const used = Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(text));
   return used.length === 0 ? undefined : Object.fromEntries(used);
 }
@@ -103,10 +106,13 @@ export function summaryFindings(
   if (summary.decree === '2011') out.push({ rule: 'decret-2011', variable: null, value: 'CODEV' });
   if (summary.decree === 'unknown') out.push({ rule: 'decret-inconnu', variable: null, value: null });
   for (const v of VARIABLES) {
-    if (!summary.variablesPresent.has(v.name)) out.push({ rule: 'variable-absente-du-fichier', variable: v.name, value: null });
+    if (!summary.variablesPresent.has(v.name))
+      out.push({ rule: 'variable-absente-du-fichier', variable: v.name, value: null });
   }
-  for (const name of summary.unexpectedVariables) out.push({ rule: 'variable-inattendue', variable: null, value: name });
-  if (input.yearSource === 'dates') out.push({ rule: 'annee-deduite-des-dates', variable: null, value: null });
+  for (const name of summary.unexpectedVariables)
+    out.push({ rule: 'variable-inattendue', variable: null, value: name });
+  if (input.yearSource === 'dates')
+    out.push({ rule: 'annee-deduite-des-dates', variable: null, value: null });
   const introMissing = summary.notes.some((n) => n.rule === 'intro-absente'); // already said by the reader
   if (description.format === 'xml' && !introMissing && exportDate(input.datexport) === null) {
     out.push({ rule: 'date-export-invalide', variable: null, value: input.datexport });
@@ -124,7 +130,9 @@ export async function runIngestionChecks(
     `create or replace table ${findings} (record_no INTEGER, rule VARCHAR, variable VARCHAR, value VARCHAR)`,
   );
 
-  await createRelation(conn, 'checks/duplicates/dropped_duplicates', tables.dropped, { records: input.records });
+  await createRelation(conn, 'checks/duplicates/dropped_duplicates', tables.dropped, {
+    records: input.records,
+  });
   const dropped = quoteIdent(tables.dropped);
 
   const params: Record<string, DuckDBValue> = { annee: input.annee, datexport: exportDate(input.datexport) };

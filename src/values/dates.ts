@@ -9,12 +9,22 @@ export const MIN_YEAR = 1920;
 export const MAX_YEAR = 2100;
 
 export type DateParse =
-  | { readonly ok: true; readonly date: string | null; readonly precision: DatePrecision; readonly converted: boolean }
+  | {
+      readonly ok: true;
+      readonly date: string | null;
+      readonly precision: DatePrecision;
+      readonly converted: boolean;
+    }
   | { readonly ok: false };
 
 const INVALID: DateParse = Object.freeze({ ok: false });
 const UNKNOWN: DateParse = Object.freeze({ ok: true, date: null, precision: 'unknown', converted: false });
-const UNKNOWN_CONVERTED: DateParse = Object.freeze({ ok: true, date: null, precision: 'unknown', converted: true });
+const UNKNOWN_CONVERTED: DateParse = Object.freeze({
+  ok: true,
+  date: null,
+  precision: 'unknown',
+  converted: true,
+});
 
 /** Integer value of `s[from, from+len)` when every character is a digit, else -1. */
 export function digits(s: string, from: number, len: number): number {
@@ -37,7 +47,8 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 /** Builds the result from numeric parts (day -1 for a year-month). */
 function fromParts(y: number, m: number, d: number, converted: boolean): DateParse {
   if (y < 0 || m < 0) return INVALID;
-  if (y === 9999) return m === 99 && (d === 99 || d === -1) ? (converted ? UNKNOWN_CONVERTED : UNKNOWN) : INVALID;
+  if (y === 9999)
+    return m === 99 && (d === 99 || d === -1) ? (converted ? UNKNOWN_CONVERTED : UNKNOWN) : INVALID;
   if (y === 0) return m === 0 && (d === 0 || d === -1) ? (converted ? UNKNOWN_CONVERTED : UNKNOWN) : INVALID;
   if (y < MIN_YEAR || y > MAX_YEAR) return INVALID;
   if (m === 99) {

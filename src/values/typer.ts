@@ -44,7 +44,8 @@ function dateTyper(v: Variable, yearMonth: boolean): ValueTyper {
   return (raw, out, pos, findings) => {
     const outcome = writeDate(raw, yearMonth, out, pos);
     if (outcome === DateWrite.Invalid) findings.push({ rule: 'date-invalide', variable: name, value: raw });
-    else if (outcome === DateWrite.Converted) findings.push({ rule: 'date-format-converti', variable: name, value: raw });
+    else if (outcome === DateWrite.Converted)
+      findings.push({ rule: 'date-format-converti', variable: name, value: raw });
   };
 }
 
@@ -131,7 +132,11 @@ const SLOTS: readonly Slot[] = VARIABLES.flatMap((v, rawIndex) => {
 const TYPEV_CODES = new Set(VARIABLES[TYPEV_RAW]?.codes.map((c) => c.code) ?? []);
 
 /** TYPEV: `1`, `2`, `3` (also `01`…); absent or anything else rejects the record. */
-function typeTypev(raw: string | null | undefined, out: (string | null)[], findings: ValueFinding[]): boolean {
+function typeTypev(
+  raw: string | null | undefined,
+  out: (string | null)[],
+  findings: ValueFinding[],
+): boolean {
   if (raw === null || raw === undefined) {
     findings.push({ rule: 'typev-absent', variable: 'TYPEV', value: null });
     return false;
@@ -167,14 +172,22 @@ export function createRecordTyper(pseudonymise: Pseudonymiser): (raw: RawRecord)
       out[NUMANONYM_POS] = definitive;
     } else {
       rejected = true;
-      findings.push({ rule: 'numanonym-inutilisable', variable: 'NUMANONYM', value: describeTransitional(num) });
+      findings.push({
+        rule: 'numanonym-inutilisable',
+        variable: 'NUMANONYM',
+        value: describeTransitional(num),
+      });
     }
     const ant = raw[NUMANONYMANT_RAW];
     if (isUsableTransitional(ant)) {
       out[NUMANONYMANT_POS] = ant === num ? definitive : pseudonymise(ant);
     } else {
       out[NUMANONYMANT_POS] = definitive;
-      findings.push({ rule: 'numanonymant-inutilisable', variable: 'NUMANONYMANT', value: describeTransitional(ant) });
+      findings.push({
+        rule: 'numanonymant-inutilisable',
+        variable: 'NUMANONYMANT',
+        value: describeTransitional(ant),
+      });
     }
 
     if (!typeTypev(raw[TYPEV_RAW], out, findings)) rejected = true;

@@ -9,7 +9,8 @@ export const DUPLICATE_RULES = defineRules([
     code: 'doublon-identique',
     family: 'duplicate',
     severity: 'info',
-    messageFr: 'Enregistrement identique à un enregistrement précédent du fichier : seul le premier est conservé.',
+    messageFr:
+      'Enregistrement identique à un enregistrement précédent du fichier : seul le premier est conservé.',
     fixFr: "Vérifier que l'extraction n'émet pas deux fois le même événement.",
     variables: [],
   },

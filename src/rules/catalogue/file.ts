@@ -9,8 +9,10 @@ export const FILE_RULES = defineRules([
     code: 'fichier-illisible',
     family: 'file',
     severity: 'error',
-    messageFr: "Le fichier n'a pas pu être lu (format non reconnu, fichier tronqué ou corrompu) : il est rejeté.",
-    fixFr: 'Exporter le fichier au format XML du décret (ou en texte délimité avec une ligne d’en-tête) et le renvoyer.',
+    messageFr:
+      "Le fichier n'a pas pu être lu (format non reconnu, fichier tronqué ou corrompu) : il est rejeté.",
+    fixFr:
+      'Exporter le fichier au format XML du décret (ou en texte délimité avec une ligne d’en-tête) et le renvoyer.',
     variables: [],
   },
   {
@@ -25,8 +27,10 @@ export const FILE_RULES = defineRules([
     code: 'numanonym-absent-du-fichier',
     family: 'file',
     severity: 'error',
-    messageFr: "La variable NUMANONYM est absente du fichier : aucun enregistrement ne peut être rattaché à un enfant, le fichier est rejeté.",
-    fixFr: "Inclure NUMANONYM (numéro d'anonymisation, 40 caractères hexadécimaux) dans chaque enregistrement.",
+    messageFr:
+      'La variable NUMANONYM est absente du fichier : aucun enregistrement ne peut être rattaché à un enfant, le fichier est rejeté.',
+    fixFr:
+      "Inclure NUMANONYM (numéro d'anonymisation, 40 caractères hexadécimaux) dans chaque enregistrement.",
     variables: ['NUMANONYM'],
   },
   {
@@ -41,7 +45,7 @@ export const FILE_RULES = defineRules([
     code: 'xml-mal-forme',
     family: 'file',
     severity: 'error',
-    messageFr: "Le fichier XML est mal formé (balise non fermée, caractère interdit…) : il est rejeté.",
+    messageFr: 'Le fichier XML est mal formé (balise non fermée, caractère interdit…) : il est rejeté.',
     fixFr: "Valider le fichier XML avant l'envoi (balises fermées, caractères spéciaux échappés).",
     variables: [],
   },
@@ -51,7 +55,8 @@ export const FILE_RULES = defineRules([
     severity: 'error',
     messageFr:
       "Aucun enregistrement du fichier n'est exploitable (numéro d'anonymisation ou type d'événement inutilisable partout) : le fichier est rejeté.",
-    fixFr: "Vérifier l'extraction : NUMANONYM (40 caractères hexadécimaux) et TYPEV doivent être renseignés sur chaque enregistrement.",
+    fixFr:
+      "Vérifier l'extraction : NUMANONYM (40 caractères hexadécimaux) et TYPEV doivent être renseignés sur chaque enregistrement.",
     variables: ['NUMANONYM', 'TYPEV'],
   },
   {
@@ -60,7 +65,8 @@ export const FILE_RULES = defineRules([
     severity: 'error',
     messageFr:
       "Le département du fichier n'a pas pu être déterminé (NUMDEP absent et nom de fichier sans code département) : le fichier est rejeté.",
-    fixFr: 'Renseigner NUMDEP sur chaque enregistrement, ou nommer le fichier avec le code du département (CD59_…).',
+    fixFr:
+      'Renseigner NUMDEP sur chaque enregistrement, ou nommer le fichier avec le code du département (CD59_…).',
     variables: ['NUMDEP'],
   },
   {
@@ -69,14 +75,16 @@ export const FILE_RULES = defineRules([
     severity: 'error',
     messageFr:
       "L'année du fichier n'a pas pu être déterminée (ni déclarée, ni dans le nom du fichier, ni déductible des dates) : le fichier est rejeté.",
-    fixFr: "Nommer le fichier avec l'année (par exemple CD59_Olinpe_2019.xml) et renseigner les dates d'événements.",
+    fixFr:
+      "Nommer le fichier avec l'année (par exemple CD59_Olinpe_2019.xml) et renseigner les dates d'événements.",
     variables: [],
   },
   {
     code: 'intro-absente',
     family: 'file',
     severity: 'info',
-    messageFr: "Le fichier XML n'a pas d'en-tête INTRO (VERSIONXSD, DATEXPORT) : la date d'export est inconnue.",
+    messageFr:
+      "Le fichier XML n'a pas d'en-tête INTRO (VERSIONXSD, DATEXPORT) : la date d'export est inconnue.",
     fixFr: "Produire l'en-tête <INTRO> avec VERSIONXSD et DATEXPORT avant les enregistrements <DONNEE>.",
     variables: [],
   },
@@ -86,14 +94,16 @@ export const FILE_RULES = defineRules([
     severity: 'warning',
     messageFr:
       "Des lignes du fichier texte n'ont pas le même nombre de colonnes que l'en-tête (valeur : numéro du premier enregistrement concerné) : des valeurs peuvent être décalées.",
-    fixFr: 'Entourer de guillemets les valeurs qui contiennent le séparateur, et écrire toutes les colonnes sur chaque ligne.',
+    fixFr:
+      'Entourer de guillemets les valeurs qui contiennent le séparateur, et écrire toutes les colonnes sur chaque ligne.',
     variables: [],
   },
   {
     code: 'variable-repetee',
     family: 'file',
     severity: 'warning',
-    messageFr: 'Une variable est écrite plusieurs fois dans un même enregistrement (ou dans l’en-tête) : une seule de ses valeurs est retenue.',
+    messageFr:
+      'Une variable est écrite plusieurs fois dans un même enregistrement (ou dans l’en-tête) : une seule de ses valeurs est retenue.',
     fixFr: "N'écrire chaque variable qu'une fois par enregistrement.",
     variables: [],
   },
@@ -119,7 +129,8 @@ export const FILE_RULES = defineRules([
     family: 'file',
     severity: 'warning',
     messageFr: 'Le fichier contient plusieurs codes département (NUMDEP) différents.',
-    fixFr: "N'envoyer dans un fichier que les enregistrements d'un seul département, avec le même NUMDEP partout.",
+    fixFr:
+      "N'envoyer dans un fichier que les enregistrements d'un seul département, avec le même NUMDEP partout.",
     variables: ['NUMDEP'],
   },
   {
@@ -136,7 +147,8 @@ export const FILE_RULES = defineRules([
     severity: 'warning',
     messageFr:
       "L'année déclarée du fichier diffère de l'année civile qui porte le plus de dates d'événements (décision, début, fin).",
-    fixFr: "Vérifier l'année extraite : le fichier de l'année N contient les événements dont une date tombe en N.",
+    fixFr:
+      "Vérifier l'année extraite : le fichier de l'année N contient les événements dont une date tombe en N.",
     variables: ['DATDECPE', 'DATDEB', 'DATFIN'],
   },
   {
@@ -177,7 +189,8 @@ export const FILE_RULES = defineRules([
     family: 'file',
     severity: 'info',
     messageFr: "Un type d'événement (TYPEV 1, 2 ou 3) n'apparaît dans aucun enregistrement du fichier.",
-    fixFr: "Vérifier que l'extraction retient les mesures décidées, les renouvellements et les fins de l'année.",
+    fixFr:
+      "Vérifier que l'extraction retient les mesures décidées, les renouvellements et les fins de l'année.",
     variables: ['TYPEV'],
   },
   {

@@ -24,7 +24,8 @@ export const RECORD_RULES = defineRules([
     severity: 'warning',
     messageFr:
       'Valeur obligatoire codée « ne sait pas » : date de décision ou de début inconnue, date ou motif de fin inconnu sur une fin de mesure.',
-    fixFr: 'Reprendre dans le dossier la date de décision, de début ou de fin et le motif de fin de la mesure.',
+    fixFr:
+      'Reprendre dans le dossier la date de décision, de début ou de fin et le motif de fin de la mesure.',
     variables: ['DATDECPE', 'DATDEB', 'DATFIN', 'MOTFININT'],
   },
   {
@@ -40,7 +41,8 @@ export const RECORD_RULES = defineRules([
     code: 'chglieu-hors-renouvellement',
     family: 'record',
     severity: 'warning',
-    messageFr: "Changement de lieu (CHGLIEU) renseigné sur un événement qui n'est pas un renouvellement (TYPEV ≠ 2).",
+    messageFr:
+      "Changement de lieu (CHGLIEU) renseigné sur un événement qui n'est pas un renouvellement (TYPEV ≠ 2).",
     fixFr: 'Ne renseigner CHGLIEU que sur les lignes de renouvellement (TYPEV=2).',
     variables: ['CHGLIEU'],
   },
@@ -50,22 +52,45 @@ export const RECORD_RULES = defineRules([
     severity: 'warning',
     messageFr:
       "Variable de l'information initiale (TRAITINFO à SAISJUR) renseignée sur un renouvellement ou une fin (TYPEV ≠ 1).",
-    fixFr: "Ne renseigner l'information initiale que sur la ligne de décision ou de début de mesure (TYPEV=1).",
-    variables: ['TRAITINFO', 'DATIP', 'DATSIGN', 'DATJE', 'ORIGIP', 'TRANSIP', 'MOTIFSIG', 'ENQPENAL', 'SAISJUR'],
+    fixFr:
+      "Ne renseigner l'information initiale que sur la ligne de décision ou de début de mesure (TYPEV=1).",
+    variables: [
+      'TRAITINFO',
+      'DATIP',
+      'DATSIGN',
+      'DATJE',
+      'ORIGIP',
+      'TRANSIP',
+      'MOTIFSIG',
+      'ENQPENAL',
+      'SAISJUR',
+    ],
   },
   {
     code: 'evaluation-sur-renouvellement',
     family: 'record',
     severity: 'warning',
-    messageFr: "Variable d'évaluation ou de problématique familiale renseignée sur un renouvellement (TYPEV=2).",
+    messageFr:
+      "Variable d'évaluation ou de problématique familiale renseignée sur un renouvellement (TYPEV=2).",
     fixFr: "Ne pas renseigner l'évaluation (NOTIFEVAL à SOUTSOC) sur les lignes de renouvellement.",
-    variables: ['NOTIFEVAL', 'FINEVAL', 'MESANT', 'ACCFAM', 'CONDADD', 'DEFINTEL', 'CONFL', 'VIOLFAM', 'SOUTSOC'],
+    variables: [
+      'NOTIFEVAL',
+      'FINEVAL',
+      'MESANT',
+      'ACCFAM',
+      'CONDADD',
+      'DEFINTEL',
+      'CONFL',
+      'VIOLFAM',
+      'SOUTSOC',
+    ],
   },
   {
     code: 'natpdecadm-sur-decision-judiciaire',
     family: 'record',
     severity: 'warning',
-    messageFr: 'Nature de prestation administrative (NATPDECADM ou AUTREDA) renseignée pour une décision judiciaire (DECISION=2).',
+    messageFr:
+      'Nature de prestation administrative (NATPDECADM ou AUTREDA) renseignée pour une décision judiciaire (DECISION=2).',
     fixFr: 'Pour une décision judiciaire, renseigner NATDECASSED et laisser NATPDECADM vide.',
     variables: ['NATPDECADM', 'AUTREDA'],
   },
@@ -73,7 +98,8 @@ export const RECORD_RULES = defineRules([
     code: 'natdecassed-sur-decision-administrative',
     family: 'record',
     severity: 'warning',
-    messageFr: 'Nature de mesure judiciaire (NATDECASSED ou AUTREDJ) renseignée pour une décision administrative (DECISION=1).',
+    messageFr:
+      'Nature de mesure judiciaire (NATDECASSED ou AUTREDJ) renseignée pour une décision administrative (DECISION=1).',
     fixFr: 'Pour une décision administrative, renseigner NATPDECADM et laisser NATDECASSED vide.',
     variables: ['NATDECASSED', 'AUTREDJ'],
   },
@@ -82,7 +108,7 @@ export const RECORD_RULES = defineRules([
     family: 'record',
     severity: 'warning',
     messageFr:
-      "Variable du bloc administratif renseignée alors que la nature de la prestation ne la prévoit pas (TYPINTERDOM hors aide à domicile ; LIEUACC, ACCMOD, AUTRLIEUACC hors accueil).",
+      'Variable du bloc administratif renseignée alors que la nature de la prestation ne la prévoit pas (TYPINTERDOM hors aide à domicile ; LIEUACC, ACCMOD, AUTRLIEUACC hors accueil).',
     fixFr:
       'Ne renseigner TYPINTERDOM que pour NATPDECADM 10, 18 ou 20, et le lieu d’accueil que pour NATPDECADM 11 à 16, 18, 19 ou 21.',
     variables: ADMIN_BLOCK,
@@ -105,8 +131,20 @@ export const RECORD_RULES = defineRules([
       "Variable renseignée alors que la variable dont elle dépend ne la prévoit pas (par exemple NIVSCO sans scolarisation, DATPPE sans projet pour l'enfant, MOTIFML sans fin d'intervention).",
     fixFr: 'Laisser vide une variable dont la condition du décret (annexe 2-8) n’est pas remplie.',
     variables: [
-      'TRANSIP', 'DATSIGN', 'MOTIFSIG', 'DATJE', 'MOTIFML', 'DATDECMIN', 'DATPPE', 'DATDECAP', 'MODACC',
-      'NIVSCO', 'SCOCLASPE', 'TYPCLASSPE', 'TYPETABSPE', 'ORIENTEFF',
+      'TRANSIP',
+      'DATSIGN',
+      'MOTIFSIG',
+      'DATJE',
+      'MOTIFML',
+      'DATDECMIN',
+      'DATPPE',
+      'DATDECAP',
+      'MODACC',
+      'NIVSCO',
+      'SCOCLASPE',
+      'TYPCLASSPE',
+      'TYPETABSPE',
+      'ORIENTEFF',
     ],
   },
   {
@@ -115,7 +153,8 @@ export const RECORD_RULES = defineRules([
     severity: 'warning',
     messageFr:
       'Modalité réservée aux jeunes majeurs (NATPDECADM 20 ou 21, NATDECASSED 24, TYPINTERDOM 10) pour un mineur à la date de décision.',
-    fixFr: 'Vérifier la date de naissance ou la nature de la mesure : ces modalités ne concernent que les 18-20 ans.',
+    fixFr:
+      'Vérifier la date de naissance ou la nature de la mesure : ces modalités ne concernent que les 18-20 ans.',
     variables: ['NATPDECADM', 'NATDECASSED', 'TYPINTERDOM'],
   },
   {
@@ -132,15 +171,18 @@ export const RECORD_RULES = defineRules([
     code: 'variable-reservee-mineur',
     family: 'record',
     severity: 'warning',
-    messageFr: "Variable réservée aux mineurs renseignée pour une personne de 18 ans ou plus à la date de l'événement.",
-    fixFr: "Laisser vides les variables des mineurs (ménage, autorité parentale, adultes, dangers…) pour un jeune majeur.",
+    messageFr:
+      "Variable réservée aux mineurs renseignée pour une personne de 18 ans ou plus à la date de l'événement.",
+    fixFr:
+      'Laisser vides les variables des mineurs (ménage, autorité parentale, adultes, dangers…) pour un jeune majeur.',
     variables: [],
   },
   {
     code: 'variable-reservee-jeune-majeur',
     family: 'record',
     severity: 'warning',
-    messageFr: "Variable réservée aux jeunes majeurs (MENAGEJM, EMPLJM, CSPJM) renseignée pour un mineur à la date de l'événement.",
+    messageFr:
+      "Variable réservée aux jeunes majeurs (MENAGEJM, EMPLJM, CSPJM) renseignée pour un mineur à la date de l'événement.",
     fixFr: 'Laisser vides MENAGEJM, EMPLJM et CSPJM pour un mineur.',
     variables: ['MENAGEJM', 'EMPLJM', 'CSPJM'],
   },
@@ -148,7 +190,8 @@ export const RECORD_RULES = defineRules([
     code: 'typinterdom-absent',
     family: 'record',
     severity: 'warning',
-    messageFr: "Type d'intervention à domicile (TYPINTERDOM) absent pour une aide à domicile (NATPDECADM 10, 18 ou 20).",
+    messageFr:
+      "Type d'intervention à domicile (TYPINTERDOM) absent pour une aide à domicile (NATPDECADM 10, 18 ou 20).",
     fixFr: 'Renseigner TYPINTERDOM pour toute aide à domicile (9 si inconnu).',
     variables: ['TYPINTERDOM'],
   },
@@ -156,8 +199,9 @@ export const RECORD_RULES = defineRules([
     code: 'lieuacc-absent',
     family: 'record',
     severity: 'warning',
-    messageFr: "Lieu d'accueil (LIEUACC) absent pour un accueil administratif (NATPDECADM 11 à 16, 19 ou 21).",
-    fixFr: "Renseigner LIEUACC pour tout accueil administratif (99 si inconnu).",
+    messageFr:
+      "Lieu d'accueil (LIEUACC) absent pour un accueil administratif (NATPDECADM 11 à 16, 19 ou 21).",
+    fixFr: 'Renseigner LIEUACC pour tout accueil administratif (99 si inconnu).',
     variables: ['LIEUACC'],
   },
   {
@@ -166,7 +210,8 @@ export const RECORD_RULES = defineRules([
     severity: 'warning',
     messageFr:
       'Nature de la décision de placement (NATDECPLAC), institution (INSTITPLAC) ou lieu de placement (LIEUPLAC) absent pour un placement judiciaire (NATDECASSED 17 ou 18).',
-    fixFr: 'Renseigner NATDECPLAC, INSTITPLAC et LIEUPLAC pour tout placement judiciaire (code « ne sait pas » si inconnu).',
+    fixFr:
+      'Renseigner NATDECPLAC, INSTITPLAC et LIEUPLAC pour tout placement judiciaire (code « ne sait pas » si inconnu).',
     variables: ['NATDECPLAC', 'INSTITPLAC', 'LIEUPLAC'],
   },
   {
@@ -200,7 +245,8 @@ export const RECORD_RULES = defineRules([
     severity: 'warning',
     messageFr:
       "Événement hors de l'année du fichier : fin (TYPEV=3) dont DATFIN n'est pas dans l'année, ou décision/renouvellement dont ni DATDECPE ni DATDEB n'est dans l'année.",
-    fixFr: "N'extraire pour l'année N que les événements dont la date de décision, de début ou de fin tombe en N.",
+    fixFr:
+      "N'extraire pour l'année N que les événements dont la date de décision, de début ou de fin tombe en N.",
     variables: ['DATFIN', 'DATDECPE', 'DATDEB'],
   },
   {
@@ -224,14 +270,16 @@ export const RECORD_RULES = defineRules([
     family: 'record',
     severity: 'warning',
     messageFr: 'Personne âgée de 21 ans ou plus à la date de décision.',
-    fixFr: "Vérifier l'année et le mois de naissance (ANAIS, MNAIS) et la date de décision : la protection de l'enfance s'arrête à 21 ans.",
+    fixFr:
+      "Vérifier l'année et le mois de naissance (ANAIS, MNAIS) et la date de décision : la protection de l'enfance s'arrête à 21 ans.",
     variables: ['ANAIS', 'MNAIS', 'DATDECPE'],
   },
   {
     code: 'parent-ne-apres-enfant',
     family: 'record',
     severity: 'warning',
-    messageFr: "Année de naissance d'un parent ou adulte (ANSMERE, ANSPERE, ANSA1, ANSA2) postérieure à celle de l'enfant.",
+    messageFr:
+      "Année de naissance d'un parent ou adulte (ANSMERE, ANSPERE, ANSA1, ANSA2) postérieure à celle de l'enfant.",
     fixFr: "Vérifier les années de naissance de l'enfant et des adultes.",
     variables: ['ANSMERE', 'ANSPERE', 'ANSA1', 'ANSA2'],
   },
@@ -247,7 +295,8 @@ export const RECORD_RULES = defineRules([
     code: 'identite-incoherente',
     family: 'record',
     severity: 'warning',
-    messageFr: "Même numéro d'anonymisation avec un sexe, une année ou un mois de naissance différents dans le fichier.",
+    messageFr:
+      "Même numéro d'anonymisation avec un sexe, une année ou un mois de naissance différents dans le fichier.",
     fixFr:
       "Vérifier l'identité des enfants concernés : un même NUMANONYM doit correspondre à un seul enfant, avec le même SEXE, ANAIS et MNAIS.",
     variables: ['SEXE', 'ANAIS', 'MNAIS'],

@@ -27,7 +27,8 @@ export const VALUE_RULES = defineRules([
     family: 'value',
     severity: 'error',
     messageFr: "Type d'événement (TYPEV) absent : l'enregistrement est rejeté.",
-    fixFr: 'Renseigner TYPEV sur chaque enregistrement : 1 (mesure décidée ou débutée), 2 (renouvellement), 3 (fin).',
+    fixFr:
+      'Renseigner TYPEV sur chaque enregistrement : 1 (mesure décidée ou débutée), 2 (renouvellement), 3 (fin).',
     variables: ['TYPEV'],
   },
   {
@@ -42,7 +43,8 @@ export const VALUE_RULES = defineRules([
     code: 'code-invalide',
     family: 'value',
     severity: 'warning',
-    messageFr: 'Valeur hors de la liste des modalités de la variable : elle est ignorée (traitée comme vide).',
+    messageFr:
+      'Valeur hors de la liste des modalités de la variable : elle est ignorée (traitée comme vide).',
     fixFr:
       'Faire correspondre les modalités du logiciel à celles du décret n°2016-1966 (annexe 2-8) ; utiliser le code « ne sait pas » de la variable quand la valeur est inconnue.',
     variables: [],
@@ -60,8 +62,10 @@ export const VALUE_RULES = defineRules([
     code: 'numdep-format-non-conforme',
     family: 'value',
     severity: 'warning',
-    messageFr: 'Code département (NUMDEP) sur un seul caractère : complété par un zéro en tête (« 1 » devient « 01 »).',
-    fixFr: 'Écrire NUMDEP selon le code officiel géographique sur deux ou trois caractères (« 01 », « 2A », « 971 »).',
+    messageFr:
+      'Code département (NUMDEP) sur un seul caractère : complété par un zéro en tête (« 1 » devient « 01 »).',
+    fixFr:
+      'Écrire NUMDEP selon le code officiel géographique sur deux ou trois caractères (« 01 », « 2A », « 971 »).',
     variables: ['NUMDEP'],
   },
   {

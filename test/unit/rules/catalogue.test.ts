@@ -2,7 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VARIABLES } from '../../../src/dictionary/index.js';
-import { DUPLICATE_RULES, FILE_RULES, RECORD_RULES, RULES, VALUE_RULES, hasRule, rule } from '../../../src/rules/catalogue/index.js';
+import {
+  DUPLICATE_RULES,
+  FILE_RULES,
+  RECORD_RULES,
+  RULES,
+  VALUE_RULES,
+  hasRule,
+  rule,
+} from '../../../src/rules/catalogue/index.js';
 import { FILE_SQL_CHECKS, RECORD_CHECKS } from '../../../src/rules/run-checks.js';
 import { PROJECT_ROOT, SQL_DIR } from '../../../src/warehouse/sql-files.js';
 
@@ -12,10 +20,17 @@ const sqlFiles = (dir: string): string[] =>
     .map((f) => f.slice(0, -4))
     .sort();
 const variablesIn = (file: string): string[] =>
-  [...readFileSync(join(SQL_DIR, 'checks', 'record', `${file}.sql`), 'utf8').matchAll(/'([A-Z0-9]+)' as variable/g)]
+  [
+    ...readFileSync(join(SQL_DIR, 'checks', 'record', `${file}.sql`), 'utf8').matchAll(
+      /'([A-Z0-9]+)' as variable/g,
+    ),
+  ]
     .map((m) => m[1] as string)
     .sort();
-const names = (pred: (v: (typeof VARIABLES)[number]) => boolean): string[] => VARIABLES.filter(pred).map((v) => v.name).sort();
+const names = (pred: (v: (typeof VARIABLES)[number]) => boolean): string[] =>
+  VARIABLES.filter(pred)
+    .map((v) => v.name)
+    .sort();
 
 describe('rule catalogue', () => {
   it('declares each rule once, in its family, with French message and fix', () => {
@@ -40,10 +55,23 @@ describe('rule catalogue', () => {
 
   it('has the file-level codes the readers and the ingestion emit', () => {
     for (const code of [
-      'fichier-illisible', 'fichier-vide', 'numanonym-absent-du-fichier', 'encodage-non-conforme', 'xml-mal-forme',
-      'annee-incoherente', 'decret-2011', 'numdep-melange', 'numdep-absent', 'variable-absente-du-fichier',
-      'variable-inattendue', 'aucun-enregistrement-exploitable', 'departement-inconnu', 'annee-inconnue',
-      'intro-absente', 'nombre-de-colonnes-incorrect', 'variable-repetee',
+      'fichier-illisible',
+      'fichier-vide',
+      'numanonym-absent-du-fichier',
+      'encodage-non-conforme',
+      'xml-mal-forme',
+      'annee-incoherente',
+      'decret-2011',
+      'numdep-melange',
+      'numdep-absent',
+      'variable-absente-du-fichier',
+      'variable-inattendue',
+      'aucun-enregistrement-exploitable',
+      'departement-inconnu',
+      'annee-inconnue',
+      'intro-absente',
+      'nombre-de-colonnes-incorrect',
+      'variable-repetee',
     ]) {
       expect(hasRule(code), code).toBe(true);
     }
@@ -69,8 +97,12 @@ describe('rule catalogue', () => {
     expect(variablesIn('information-initiale-hors-typev-1')).toEqual(names((v) => v.typev?.join() === '1'));
     expect(variablesIn('evaluation-sur-renouvellement')).toEqual(names((v) => v.typev?.join() === '1,3'));
     expect(variablesIn('variable-reservee-mineur')).toEqual(names((v) => v.appliesTo === 'minor'));
-    expect(variablesIn('variable-reservee-jeune-majeur')).toEqual(names((v) => v.appliesTo === 'young_adult'));
-    expect(variablesIn('date-posterieure-export')).toEqual(names((v) => v.kind === 'date' || v.kind === 'yearmonth'));
+    expect(variablesIn('variable-reservee-jeune-majeur')).toEqual(
+      names((v) => v.appliesTo === 'young_adult'),
+    );
+    expect(variablesIn('date-posterieure-export')).toEqual(
+      names((v) => v.kind === 'date' || v.kind === 'yearmonth'),
+    );
     const alwaysEmpty = readFileSync(join(SQL_DIR, 'checks', 'file', 'variable-toujours-vide.sql'), 'utf8');
     expect([...alwaysEmpty.matchAll(/as "([A-Z0-9]+)"/g)].map((m) => m[1]).sort()).toEqual(names(() => true));
   });
@@ -80,7 +112,9 @@ describe('stored findings', () => {
   it('take severity and French message from the catalogue', async () => {
     const { toStoredFinding } = await import('../../../src/rules/describe.js');
     const context = { file_id: 'f1', departement: '59', annee: 2021 };
-    expect(toStoredFinding({ record_no: 4, rule: 'code-invalide', variable: 'SEXE', value: '7' }, context)).toEqual({
+    expect(
+      toStoredFinding({ record_no: 4, rule: 'code-invalide', variable: 'SEXE', value: '7' }, context),
+    ).toEqual({
       ...context,
       record_no: 4,
       rule: 'code-invalide',
@@ -89,6 +123,8 @@ describe('stored findings', () => {
       severity: 'warning',
       message: rule('code-invalide').messageFr,
     });
-    expect(() => toStoredFinding({ record_no: null, rule: 'inconnue', variable: null, value: null }, context)).toThrow();
+    expect(() =>
+      toStoredFinding({ record_no: null, rule: 'inconnue', variable: null, value: null }, context),
+    ).toThrow();
   });
 });

@@ -1,6 +1,10 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createPseudonymiser, describeTransitional, isUsableTransitional } from '../../../src/values/pseudonymise.js';
+import {
+  createPseudonymiser,
+  describeTransitional,
+  isUsableTransitional,
+} from '../../../src/values/pseudonymise.js';
 
 // Made-up transitional number and key (synthetic).
 const NUMBER = '0123456789abcdef0123456789ABCDEF01234567';
@@ -24,7 +28,11 @@ describe('hmac-sha256', () => {
 describe('giped-sha1', () => {
   const p = createPseudonymiser('giped-sha1', KEY);
   it('hashes each half with the key, as sent', () => {
-    const half = (s: string): string => createHash('sha1').update(s + KEY).digest('hex').slice(0, 20);
+    const half = (s: string): string =>
+      createHash('sha1')
+        .update(s + KEY)
+        .digest('hex')
+        .slice(0, 20);
     expect(p(NUMBER)).toBe(half(NUMBER.slice(0, 20)) + half(NUMBER.slice(20)));
     expect(p(NUMBER)).toBe('6c90a3ad03e61bac4bce1c8b60e4791442820650');
   });

@@ -92,14 +92,29 @@ describe('record typing', () => {
   });
 
   it('types years, months and counts', () => {
-    const t = typed({ ANAIS: '2010', MNAIS: '03', ANSMERE: '9999', ANSPERE: '0000', ANSA1: '1900', NBFRAT: '02', NBENF: '99' });
-    expect([col(t, 'anais'), col(t, 'mnais'), col(t, 'ansmere'), col(t, 'anspere'), col(t, 'ansa1')]).toEqual([
-      '2010', '3', '9999', null, null,
-    ]);
+    const t = typed({
+      ANAIS: '2010',
+      MNAIS: '03',
+      ANSMERE: '9999',
+      ANSPERE: '0000',
+      ANSA1: '1900',
+      NBFRAT: '02',
+      NBENF: '99',
+    });
+    expect([col(t, 'anais'), col(t, 'mnais'), col(t, 'ansmere'), col(t, 'anspere'), col(t, 'ansa1')]).toEqual(
+      ['2010', '3', '9999', null, null],
+    );
     expect([col(t, 'nbfrat'), col(t, 'nbenf')]).toEqual(['2', '99']);
     const u = typed({ MNAIS: '13', NBFRAT: '100', ANAIS: '10' });
-    expect(u.findings.map((f) => f.rule).sort()).toEqual(['annee-invalide', 'mois-invalide', 'nombre-invalide']);
-    expect(t.findings.map((f) => `${f.rule}:${f.variable}`)).toEqual(['annee-invalide:ANSA1', 'annee-invalide:ANSPERE']);
+    expect(u.findings.map((f) => f.rule).sort()).toEqual([
+      'annee-invalide',
+      'mois-invalide',
+      'nombre-invalide',
+    ]);
+    expect(t.findings.map((f) => `${f.rule}:${f.variable}`)).toEqual([
+      'annee-invalide:ANSA1',
+      'annee-invalide:ANSPERE',
+    ]);
   });
 
   it('replaces NUMANONYM and NUMANONYMANT by definitive numbers', () => {
@@ -116,22 +131,32 @@ describe('record typing', () => {
     ] as const) {
       const t = typed({ NUMANONYM: value });
       expect(t.rejected).toBe(true);
-      expect(t.findings).toEqual([{ rule: 'numanonym-inutilisable', variable: 'NUMANONYM', value: described }]);
+      expect(t.findings).toEqual([
+        { rule: 'numanonym-inutilisable', variable: 'NUMANONYM', value: described },
+      ]);
       expect(t.values.some((v) => v !== null && v.includes(value))).toBe(false);
     }
     const absent = typeRecord(raw({ TYPEV: '1', NUMANONYMANT: NUM }));
     expect(absent.rejected).toBe(true);
-    expect(absent.findings[0]).toEqual({ rule: 'numanonym-inutilisable', variable: 'NUMANONYM', value: 'absent' });
+    expect(absent.findings[0]).toEqual({
+      rule: 'numanonym-inutilisable',
+      variable: 'NUMANONYM',
+      value: 'absent',
+    });
   });
 
   it('takes NUMANONYMANT equal to NUMANONYM when empty or invalid (warning)', () => {
     const t = typeRecord(raw({ NUMANONYM: NUM, TYPEV: '3' }));
     expect(t.rejected).toBe(false);
     expect(col(t, 'numanonymant')).toBe('def(aaaa)');
-    expect(t.findings).toEqual([{ rule: 'numanonymant-inutilisable', variable: 'NUMANONYMANT', value: 'absent' }]);
+    expect(t.findings).toEqual([
+      { rule: 'numanonymant-inutilisable', variable: 'NUMANONYMANT', value: 'absent' },
+    ]);
     const u = typed({ NUMANONYMANT: 'xyz' });
     expect(col(u, 'numanonymant')).toBe('def(aaaa)');
-    expect(u.findings).toEqual([{ rule: 'numanonymant-inutilisable', variable: 'NUMANONYMANT', value: 'longueur 3' }]);
+    expect(u.findings).toEqual([
+      { rule: 'numanonymant-inutilisable', variable: 'NUMANONYMANT', value: 'longueur 3' },
+    ]);
   });
 
   it('rejects a record whose TYPEV is absent or invalid', () => {
@@ -147,20 +172,60 @@ describe('record typing', () => {
 
 describe('date parsing', () => {
   it('accepts the documented writings', () => {
-    expect(parseDate('2020-02-29')).toEqual({ ok: true, date: '2020-02-29', precision: 'day', converted: false });
-    expect(parseDate('29-02-2020')).toEqual({ ok: true, date: '2020-02-29', precision: 'day', converted: true });
-    expect(parseDate('2020/02/29')).toEqual({ ok: true, date: '2020-02-29', precision: 'day', converted: true });
-    expect(parseDate('2020-02-29T00:00:00')).toEqual({ ok: true, date: '2020-02-29', precision: 'day', converted: true });
+    expect(parseDate('2020-02-29')).toEqual({
+      ok: true,
+      date: '2020-02-29',
+      precision: 'day',
+      converted: false,
+    });
+    expect(parseDate('29-02-2020')).toEqual({
+      ok: true,
+      date: '2020-02-29',
+      precision: 'day',
+      converted: true,
+    });
+    expect(parseDate('2020/02/29')).toEqual({
+      ok: true,
+      date: '2020-02-29',
+      precision: 'day',
+      converted: true,
+    });
+    expect(parseDate('2020-02-29T00:00:00')).toEqual({
+      ok: true,
+      date: '2020-02-29',
+      precision: 'day',
+      converted: true,
+    });
     expect(parseDate('2021-02-29')).toEqual({ ok: false });
     expect(parseDate('2021-13-01')).toEqual({ ok: false });
     expect(parseDate('2021-00-00')).toEqual({ ok: false });
     expect(parseDate('9999-05-01')).toEqual({ ok: false });
   });
   it('parses year-months, truncating full dates', () => {
-    expect(parseYearMonth('2019-99')).toEqual({ ok: true, date: '2019-07-01', precision: 'year', converted: false });
-    expect(parseYearMonth('0000-00')).toEqual({ ok: true, date: null, precision: 'unknown', converted: false });
-    expect(parseYearMonth('2019-04-12')).toEqual({ ok: true, date: '2019-04-15', precision: 'month', converted: true });
-    expect(parseYearMonth('04/2019')).toEqual({ ok: true, date: '2019-04-15', precision: 'month', converted: true });
+    expect(parseYearMonth('2019-99')).toEqual({
+      ok: true,
+      date: '2019-07-01',
+      precision: 'year',
+      converted: false,
+    });
+    expect(parseYearMonth('0000-00')).toEqual({
+      ok: true,
+      date: null,
+      precision: 'unknown',
+      converted: false,
+    });
+    expect(parseYearMonth('2019-04-12')).toEqual({
+      ok: true,
+      date: '2019-04-15',
+      precision: 'month',
+      converted: true,
+    });
+    expect(parseYearMonth('04/2019')).toEqual({
+      ok: true,
+      date: '2019-04-15',
+      precision: 'month',
+      converted: true,
+    });
     expect(parseYearMonth('2019-13')).toEqual({ ok: false });
   });
 });

@@ -11,10 +11,11 @@ select
     $annee::smallint as annee,
     raised.record_no,
     raised.rule,
-    rules.severity,
+    -- a rule missing from the catalogue is a programming error: fail loudly, never drop it
+    coalesce(rules.severity, error('rule not in the catalogue: ' || raised.rule)) as severity,
     raised.variable,
     raised.value,
     rules.message
 from raised
-inner join {{rules}} as rules on rules.code = raised.rule
+left join {{rules}} as rules on rules.code = raised.rule
 order by raised.record_no nulls first, raised.rule, raised.variable

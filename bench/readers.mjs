@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import console from 'node:console';
 import process from 'node:process';
 import { copyFileSync, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -136,6 +136,8 @@ async function main() {
     const t0 = Date.now();
     const { xmlPath, csvPath, records } = await generate(dir, targetMb);
     console.log(`generated ${records} records in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const load = () => loadavg()[0].toFixed(1);
+    console.log(`${cpus().length} cores, ${process.version}, load average ${load()} before reading`);
     for (const [label, path] of [
       ['xml', xmlPath],
       ['csv', csvPath],
@@ -155,7 +157,7 @@ async function main() {
         console.log(
           `${label} ${mb.toFixed(0)} MB, workers ${workers}: ${r.seconds.toFixed(2)} s, ` +
             `${(mb / r.seconds).toFixed(0)} MB/s, ${Math.round(r.records / r.seconds).toLocaleString('en')} records/s, ` +
-            `peak RSS ${r.maxRssMb.toFixed(0)} MB, main-thread+workers CPU ${r.cpuSeconds.toFixed(1)} s`,
+            `peak RSS ${r.maxRssMb.toFixed(0)} MB, CPU ${r.cpuSeconds.toFixed(1)} s (${(mb / r.cpuSeconds).toFixed(0)} MB per CPU-second), load ${load()}`,
         );
       }
     }

@@ -7,7 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { DelimitedParser, UnclosedQuoteError } from './delimited.js';
 import { VARIABLES, VARIABLE_INDEX } from '../dictionary/index.js';
 import { FileRejectedError } from '../errors.js';
-import { decodeChunk, hasUtf8Bom, type TextEncoding } from './encoding.js';
+import { decodeChunk, detach, hasUtf8Bom, type TextEncoding } from './encoding.js';
 import { readFully, type Source } from './source.js';
 import { SummaryBuilder } from './summary.js';
 import type { FileDescription, FileReader, RawRecord, RecordBatch } from './types.js';
@@ -122,7 +122,7 @@ export async function openCsvReader(
             const value = fields[c]!.trim();
             if (value.length === 0) continue;
             filled = true;
-            if (idx >= 0) rec[idx] = value;
+            if (idx >= 0) rec[idx] = detach(value);
           }
           if (!filled) continue; // empty line, or separators only
           if (

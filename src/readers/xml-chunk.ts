@@ -10,7 +10,7 @@
  */
 import { SaxesParser } from 'saxes';
 import type { FileNote, RawRecord } from './types.js';
-import { byteOffsetOf, decodeChunk, type TextEncoding } from './encoding.js';
+import { byteOffsetOf, decodeChunk, detach, type TextEncoding } from './encoding.js';
 
 export interface ChunkTask {
   readonly seq: number;
@@ -103,10 +103,10 @@ export class ArraySink implements RecordSink {
     return this.current[idx] !== null;
   }
   setRange(idx: number, start: number, end: number): void {
-    this.current[idx] = this.text.slice(start, end);
+    this.current[idx] = detach(this.text.slice(start, end));
   }
   setString(idx: number, value: string): void {
-    this.current[idx] = value;
+    this.current[idx] = detach(value);
   }
 }
 
@@ -193,7 +193,9 @@ export function unpackRecords(packed: PackedRecords, nVariables: number): RawRec
       const idx = meta[m++]!;
       const start = meta[m++]!;
       const len = meta[m++]!;
-      rec[idx] = start >= 0 ? text.slice(start, start + len) : side.slice(-1 - start, -1 - start + len);
+      rec[idx] = detach(
+        start >= 0 ? text.slice(start, start + len) : side.slice(-1 - start, -1 - start + len),
+      );
     }
     records[r] = rec;
   }

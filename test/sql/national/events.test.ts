@@ -11,8 +11,9 @@ describe('Base Département events', () => {
     await f.build();
     expect(
       await f.rows(
-        `select typev, cast(datdecpe as varchar) as datdecpe, cast(datdeb as varchar) as datdeb, lieuplac, file_ids, n_files, annee
-         from events`,
+        `select e.typev, cast(e.datdecpe as varchar) as datdecpe, cast(e.datdeb as varchar) as datdeb, b.lieuplac,
+           e.file_ids, e.n_files, e.annee
+         from events e join base_annee b using (file_id, record_no)`,
       ),
     ).toEqual([
       {

@@ -237,7 +237,8 @@ function toMeasure(periods: Period[], birthOf: (child: string) => [number, numbe
     endDate,
     endImputed,
     nPeriods: periods.length,
-    isLeftCensored: !first.opened || first.renewal,
+    // its beginning was not seen: a renewal first, or an end alone with no date of beginning (§6)
+    isLeftCensored: first.renewal || (!first.opened && first.datdecpe === null && first.datdeb === null),
     spans,
   };
 }

@@ -37,8 +37,18 @@ describe('truthFromEmittedEvents (domain §6–§7)', () => {
 
   it('builds a left-censored measure from an end record alone', () => {
     const t = run([ev({ year: 2019, child: 'a', typev: '3', nature: '15', datdecpe: '2016-01-04', datdeb: '2016-02-01', datfin: '2019-06-30' })]);
-    expect(t.measures[0]).toMatchObject({ isLeftCensored: true, category: 'aemo', nPeriods: 1 });
+    // its beginning is known from the repeated DATDECPE and DATDEB: not left-censored
+    expect(t.measures[0]).toMatchObject({ isLeftCensored: false, category: 'aemo', nPeriods: 1 });
+    expect(t.measures[0]?.decisionDate).toBe(Date.UTC(2016, 0, 4) / 86_400_000);
     expect([2018, 2019].map((y) => cell(t, y, 'aemo')?.nMeasures)).toEqual([1, 0]);
+  });
+
+  it('marks a measure first seen through a renewal as left-censored', () => {
+    const t = run([
+      ev({ year: 2018, child: 'a', typev: '2', nature: '17', datdecpe: '2018-04-01', datdeb: '2018-04-01' }),
+      ev({ year: 2019, child: 'a', typev: '3', nature: '17', datdecpe: '2018-04-01', datdeb: '2018-04-01', datfin: '2019-04-01' }),
+    ]);
+    expect(t.measures[0]).toMatchObject({ isLeftCensored: true, nPeriods: 1, endImputed: null });
   });
 
   it('merges the two sendings of a decision started the next year; the later DATDEB wins', () => {

@@ -7,7 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { DelimitedParser, UnclosedQuoteError } from './delimited.js';
 import { VARIABLES, VARIABLE_INDEX } from '../dictionary/index.js';
 import { FileRejectedError } from '../errors.js';
-import { decodeChunk, detach, hasUtf8Bom, type TextEncoding } from './encoding.js';
+import { decodeChunk, detach, emptyRecord, hasUtf8Bom, type TextEncoding } from './encoding.js';
 import { readFully, type Source } from './source.js';
 import { SummaryBuilder } from './summary.js';
 import type { FileDescription, FileReader, RawRecord, RecordBatch } from './types.js';
@@ -115,7 +115,7 @@ export async function openCsvReader(
             headerSkipped = true;
             continue;
           }
-          const rec: RawRecord = new Array<string | null>(VARIABLES.length).fill(null);
+          const rec: RawRecord = emptyRecord(VARIABLES.length);
           let filled = false;
           for (let c = 0; c < fields.length; c++) {
             const idx = c < columns.length ? columns[c]! : -1;

@@ -88,3 +88,15 @@ export function xmlDeclaredEncoding(head: string): {
 export function detach(value: string): string {
   return value.length < 13 ? value : (' ' + value).slice(1);
 }
+
+const emptyRecords = new Map<number, (string | null)[]>();
+
+/** A fresh all-null record of `n` slots (copying a template is several times faster than `fill`). */
+export function emptyRecord(n: number): (string | null)[] {
+  let template = emptyRecords.get(n);
+  if (!template) {
+    template = new Array<string | null>(n).fill(null);
+    emptyRecords.set(n, template);
+  }
+  return template.slice();
+}

@@ -16,8 +16,11 @@ export type * from './types.js';
 const SNIFF_BYTES = 64 << 10;
 export const DEFAULT_BATCH_SIZE = 10_000;
 export const DEFAULT_CHUNK_BYTES = 4 << 20;
-/** Two threads parse XML at most by default: the calling thread has its own work. */
-export const DEFAULT_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
+/**
+ * XML parsing threads by default: one per core, at most 4 (beyond, the calling thread, which
+ * rebuilds the records, is the bottleneck).
+ */
+export const DEFAULT_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
 
 /**
  * Binary content: a NUL byte, or control bytes (C0 other than tab, LF, FF, CR, SUB, ESC) making

@@ -65,7 +65,7 @@ export interface FileReader {
 }
 
 export interface OpenReaderOptions {
-  /** Threads parsing XML (default 2, at most the cores; 1 parses in the calling thread). */
+  /** Threads parsing XML (default: the cores, at most 4; 1 parses in the calling thread). */
   readonly workers?: number;
   /** Records per batch at most (default 10 000). */
   readonly batchSize?: number;

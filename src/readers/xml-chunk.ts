@@ -10,7 +10,7 @@
  */
 import { SaxesParser } from 'saxes';
 import type { FileNote, RawRecord } from './types.js';
-import { byteOffsetOf, decodeChunk, detach, type TextEncoding } from './encoding.js';
+import { byteOffsetOf, decodeChunk, detach, emptyRecord, type TextEncoding } from './encoding.js';
 
 export interface ChunkTask {
   readonly seq: number;
@@ -94,7 +94,7 @@ export class ArraySink implements RecordSink {
     return this.records.length;
   }
   startRecord(): void {
-    this.current = new Array<string | null>(this.nVariables).fill(null);
+    this.current = emptyRecord(this.nVariables);
   }
   endRecord(): void {
     this.records.push(this.current);
@@ -187,7 +187,7 @@ export function unpackRecords(packed: PackedRecords, nVariables: number): RawRec
   const records: RawRecord[] = new Array<RawRecord>(nRecords);
   let m = 0;
   for (let r = 0; r < nRecords; r++) {
-    const rec: RawRecord = new Array<string | null>(nVariables).fill(null);
+    const rec: RawRecord = emptyRecord(nVariables);
     const count = meta[m++]!;
     for (let k = 0; k < count; k++) {
       const idx = meta[m++]!;

@@ -3,44 +3,46 @@
 -- variable applies to, the child's age at the event fits the variable (minor, young adult; an
 -- unknown age fits both), and, for a variable that applies only under a condition on other
 -- variables, the value was given (empty means "not applicable" there). Dates are judged on their
--- precision column ('unknown' is "ne sait pas").
+-- precision column ('unknown' is "ne sait pas"). $columns: the judged columns of the variable scope.
 with records as (
-  select file_id, record_no, typev,
+  select *,
     case
       when anais between 1900 and 2100
         then make_date(anais, case when mnais between 1 and 12 then mnais else 7 end, 1)
-    end as birth_date,
-    coalesce(datdecpe, datdeb, datfin) as event_date
+    end as ctx_birth_date
   from {{base}}
-),
-ages as (
-  select file_id, record_no, typev, date_sub('year', birth_date, event_date) as age
-  from records
 ),
 wide as (
-  select file_id, record_no,
-    coalesce(columns(* exclude (file_id, departement, annee, record_no, child_id))::varchar, '')
-  from {{base}}
+  select file_id, typev as ctx_typev,
+    case
+      when date_sub('year', ctx_birth_date, coalesce(datdecpe, datdeb, datfin)) < 18 then 'minor'
+      when date_sub('year', ctx_birth_date, coalesce(datdecpe, datdeb, datfin)) >= 18 then 'young_adult'
+    end as ctx_age_class,
+    coalesce(columns(c -> list_contains($columns, c))::varchar, '')
+  from records
 ),
 cells as (
-  unpivot wide on columns(* exclude (file_id, record_no)) into name value_column value cell
+  unpivot wide on columns(* exclude (file_id, ctx_typev, ctx_age_class)) into name value_column value cell
+),
+-- Counted before the join: few distinct (column, TYPEV, age class, value) combinations.
+cell_counts as (
+  select file_id, value_column, ctx_typev, ctx_age_class, cell, count(*) as n
+  from cells
+  group by all
 ),
 expected as (
-  select c.file_id, s.variable, s.num, c.cell, s.unknown_value
-  from cells c
+  select c.file_id, s.variable, s.num, c.cell, c.n, s.unknown_value
+  from cell_counts c
   join {{variable_scope}} s on s.value_column = c.value_column
-  join ages a on a.file_id = c.file_id and a.record_no = c.record_no
-  where (s.typev is null or list_contains(s.typev, a.typev))
-    and (s.applies_to = 'all' or a.age is null
-      or (s.applies_to = 'minor' and a.age < 18)
-      or (s.applies_to = 'young_adult' and a.age >= 18))
+  where (s.typev is null or list_contains(s.typev, c.ctx_typev))
+    and (s.applies_to = 'all' or c.ctx_age_class is null or c.ctx_age_class = s.applies_to)
     and (not s.conditional or c.cell <> '')
 )
 select file_id, variable, any_value(num) as num,
-  cast(count(*) as integer) as n_expected,
-  cast(count(*) filter (where cell <> '') as integer) as n_filled,
-  cast(count(*) filter (where cell <> '' and cell is distinct from unknown_value) as integer) as n_known,
-  count(*) filter (where cell <> '' and cell is distinct from unknown_value) / count(*) as completeness
+  cast(sum(n) as integer) as n_expected,
+  cast(coalesce(sum(n) filter (where cell <> ''), 0) as integer) as n_filled,
+  cast(coalesce(sum(n) filter (where cell <> '' and cell is distinct from unknown_value), 0) as integer) as n_known,
+  coalesce(sum(n) filter (where cell <> '' and cell is distinct from unknown_value), 0) / sum(n) as completeness
 from expected
 group by file_id, variable
 order by file_id, num

@@ -10,7 +10,7 @@ import { baseDir } from '../ingest/base-store.js';
 import type { Logger } from '../log.js';
 import { query, selectRows, type Params } from '../warehouse/duckdb.js';
 import { quoteIdent, renderSql, sqlText } from '../warehouse/sql-files.js';
-import { createVariableScopeTable } from './expected-use.js';
+import { createVariableScopeTable, VARIABLE_SCOPES } from './expected-use.js';
 import { CATEGORY_LABELS } from './labels.js';
 
 export interface ReceiptRow {
@@ -170,6 +170,7 @@ const T = {
   drees: 'rpt_drees',
   fileFindings: 'rpt_file_findings',
   base: 'rpt_base',
+  baseView: 'rpt_base_stored',
   completeness: 'rpt_completeness',
   quality: 'rpt_file_quality',
 } as const;
@@ -213,6 +214,9 @@ async function createDreesTable(conn: DuckDBConnection, path: string | null): Pr
   return true;
 }
 
+/** A path as an SQL string literal (a view cannot hold a bound parameter). */
+const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+
 function parquetOf(basesDir: string, r: ReceiptRow, table: string): string {
   return join(baseDir(basesDir, r.status === 'rejected' ? null : r.departement, r.annee, r.file_id), `${table}.parquet`);
 }
@@ -250,22 +254,25 @@ async function createCompleteness(
   const target = quoteIdent(T.completeness);
   await conn.run(`create or replace temp table ${target} (file_id VARCHAR, variable VARCHAR, num INTEGER,
     n_expected INTEGER, n_filled INTEGER, n_known INTEGER, completeness DOUBLE)`);
-  const select = renderSql(sqlText('reports/completeness'), { base: T.base, variable_scope: T.scope });
+  const columns = listValue(VARIABLE_SCOPES.map((s) => s.valueColumn));
+  const selectFrom = (base: string): string => renderSql(sqlText('reports/completeness'), { base, variable_scope: T.scope });
   for (const r of receipts) {
     if (r.status === 'rejected' || r.departement === null) continue;
     const stored = parquetOf(basesDir, r, 'base_annee');
     if (existsSync(stored)) {
-      await conn.run(`create or replace temp table ${quoteIdent(T.base)} as select * from read_parquet($path)`, { path: stored });
+      // A view: the stored file is read once, by the query, not copied first.
+      await conn.run(`create or replace temp view ${quoteIdent(T.baseView)} as select * from read_parquet(${sqlString(stored)})`);
+      await conn.run(`insert into ${target} ${selectFrom(T.baseView)}`, { columns });
     } else if (r.status === 'active') {
       await conn.run(`create or replace temp table ${quoteIdent(T.base)} as select * from ${quoteIdent(w.base_annee!)} where file_id = $id`, {
         id: r.file_id,
       });
+      await conn.run(`insert into ${target} ${selectFrom(T.base)}`, { columns });
     } else {
       log.warn({ file_id: r.file_id }, 'stored Base Année of a superseded file not found: no completeness');
-      continue;
     }
-    await conn.run(`insert into ${target} ${select}`);
   }
+  await conn.run(`drop view if exists ${quoteIdent(T.baseView)}`);
   await conn.run(`drop table if exists ${quoteIdent(T.base)}`);
 }
 
@@ -289,8 +296,12 @@ export async function loadReportData(
   await createVariableScopeTable(conn, T.scope);
   await createCategoriesTable(conn);
   const withDrees = await createDreesTable(conn, dreesReference);
+  let t = Date.now();
   await createFileFindings(conn, w, basesDir, receipts);
+  log.debug({ ms: Date.now() - t }, 'findings of every file');
+  t = Date.now();
   await createCompleteness(conn, w, basesDir, receipts, log);
+  log.debug({ ms: Date.now() - t, files: receipts.length }, 'completeness of every file');
   const rel = { ...w, file_findings: T.fileFindings, completeness: T.completeness, categories: T.categories, drees: T.drees };
   await conn.run(`create or replace temp table ${quoteIdent(T.quality)} as ${renderSql(sqlText('reports/file_quality'), rel)}`);
   const all = { ...rel, file_quality: T.quality };

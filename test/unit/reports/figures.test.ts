@@ -2,7 +2,7 @@
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDuckDB, selectRows } from '../../../src/warehouse/duckdb.js';
-import { createVariableScopeTable } from '../../../src/reports/expected-use.js';
+import { createVariableScopeTable, VARIABLE_SCOPES } from '../../../src/reports/expected-use.js';
 import { createCategoriesTable, HIDDEN_VARIABLES } from '../../../src/reports/data.js';
 import { createBaseAnneeTable, insertRows, type Row } from '../../fixtures/reports/warehouse.js';
 
@@ -30,6 +30,7 @@ describe('completeness', () => {
       conn,
       'reports/completeness',
       { base: 'base', variable_scope: 'scope' },
+      { columns: listValue(VARIABLE_SCOPES.map((s) => s.valueColumn)) },
     );
     const get = (v: string) => {
       const r = rows.find((x) => x.variable === v);

@@ -8,7 +8,7 @@ with cells as (
 ),
 counts as (
   select departement, annee, drees_category,
-    count(distinct measure_id) as n_measures, count(distinct child_id) as n_children
+    count(*) as n_measures, count(distinct child_id) as n_children
   from {{stock_in_force}}
   group by departement, annee, drees_category
 )

@@ -2,6 +2,7 @@
 -- block and per year × category (departement NULL). Measures are sums of the cells; children are
 -- counted distinct again at each level. Blocks: accueil (the seven accueil categories),
 -- confies (its six confiés categories), actions_educatives (aed, aemo), ensemble (all nine).
+-- stock_in_force has one row per (département, year, measure), so measures are counted by rows.
 with memberships as (
   select drees_category, block from {{drees_categories}} where block is not null
   union all
@@ -33,21 +34,21 @@ france_categories as (
 ),
 by_departement_block as (
   select f.departement, f.annee, m.block,
-    count(distinct f.measure_id) as n_measures, count(distinct f.child_id) as n_children
+    count(*) as n_measures, count(distinct f.child_id) as n_children
   from {{stock_in_force}} f
   join memberships m on m.drees_category = f.drees_category
   group by f.departement, f.annee, m.block
 ),
 by_france_block as (
   select f.annee, m.block,
-    count(distinct f.measure_id) as n_measures, count(distinct f.child_id) as n_children
+    count(*) as n_measures, count(distinct f.child_id) as n_children
   from {{stock_in_force}} f
   join memberships m on m.drees_category = f.drees_category
   group by f.annee, m.block
 ),
 by_france_category as (
   select annee, drees_category,
-    count(distinct measure_id) as n_measures, count(distinct child_id) as n_children
+    count(*) as n_measures, count(distinct child_id) as n_children
   from {{stock_in_force}}
   group by annee, drees_category
 ),

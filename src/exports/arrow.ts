@@ -32,7 +32,8 @@ function kindOf(type: string): Kind {
   if (type === 'SMALLINT' || type === 'TINYINT' || type === 'UTINYINT') return 'int16';
   if (type === 'INTEGER' || type === 'USMALLINT') return 'int32';
   if (type === 'BIGINT' || type === 'UINTEGER') return 'int64';
-  if (type === 'DOUBLE' || type === 'FLOAT' || type.startsWith('DECIMAL') || type === 'HUGEINT') return 'float64';
+  if (type === 'DOUBLE' || type === 'FLOAT' || type.startsWith('DECIMAL') || type === 'HUGEINT')
+    return 'float64';
   if (type === 'DATE') return 'date';
   if (type === 'TIMESTAMP') return 'timestamp';
   return 'utf8';
@@ -70,9 +71,15 @@ function validity(values: readonly unknown[]): { bitmap: Uint8Array; nulls: numb
   return { bitmap, nulls };
 }
 
-function fixedWidth<T extends DataType>(type: T, data: Int32Array | BigInt64Array, values: readonly unknown[]): Vector<T> {
+function fixedWidth<T extends DataType>(
+  type: T,
+  data: Int32Array | BigInt64Array,
+  values: readonly unknown[],
+): Vector<T> {
   const { bitmap, nulls } = validity(values);
-  return makeVector(makeData({ type, length: values.length, nullCount: nulls, nullBitmap: bitmap, data } as never)) as Vector<T>;
+  return makeVector(
+    makeData({ type, length: values.length, nullCount: nulls, nullBitmap: bitmap, data } as never),
+  ) as Vector<T>;
 }
 
 function vectorOf(kind: Kind, values: readonly unknown[]): Vector {
@@ -88,7 +95,11 @@ function vectorOf(kind: Kind, values: readonly unknown[]): Vector {
     case 'float64':
       return vectorFromArray(values as (number | null)[], new Float64());
     case 'int64':
-      return fixedWidth(new Int64(), BigInt64Array.from(values, (v) => (typeof v === 'bigint' ? v : 0n)), values);
+      return fixedWidth(
+        new Int64(),
+        BigInt64Array.from(values, (v) => (typeof v === 'bigint' ? v : 0n)),
+        values,
+      );
     case 'timestamp':
       return fixedWidth(
         new TimestampMicrosecond(),
@@ -96,7 +107,11 @@ function vectorOf(kind: Kind, values: readonly unknown[]): Vector {
         values,
       );
     case 'date':
-      return fixedWidth(new DateDay(), Int32Array.from(values, (v) => (typeof v === 'number' ? v : 0)), values);
+      return fixedWidth(
+        new DateDay(),
+        Int32Array.from(values, (v) => (typeof v === 'number' ? v : 0)),
+        values,
+      );
   }
 }
 

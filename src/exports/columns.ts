@@ -19,7 +19,11 @@ export const WITHHELD_FINDING_VARIABLES: readonly string[] = Object.freeze([
   'numanonymant',
 ]);
 
-export async function sourceColumns(conn: DuckDBConnection, database: string, table: string): Promise<SourceColumn[]> {
+export async function sourceColumns(
+  conn: DuckDBConnection,
+  database: string,
+  table: string,
+): Promise<SourceColumn[]> {
   const rows = await query<{ name: string; type: string }>(
     conn,
     `select column_name as name, data_type as type from duckdb_columns()

@@ -81,10 +81,12 @@ export function labelRows(): LabelRow[] {
   const rows: LabelRow[] = [];
   for (const v of VARIABLES) {
     if (v.isFreeText) continue;
-    for (const c of v.codes) rows.push({ variable: v.column, code: c.code, label_fr: c.labelFr, source: 'decret' });
+    for (const c of v.codes)
+      rows.push({ variable: v.column, code: c.code, label_fr: c.labelFr, source: 'decret' });
   }
   for (const d of DERIVED_CODES) {
-    for (const [code, label] of d.codes) rows.push({ variable: d.column, code, label_fr: label, source: 'olinpe' });
+    for (const [code, label] of d.codes)
+      rows.push({ variable: d.column, code, label_fr: label, source: 'olinpe' });
   }
   return rows;
 }

@@ -15,7 +15,14 @@ import { referencePeriod } from '../paths/reference-period.js';
 import { writeArrowTable } from './arrow.js';
 import { sourceColumns } from './columns.js';
 import { createLabelsTable, dictionaryDocument } from './dictionary.js';
-import { MANIFEST_FILE, fileEntries, manifestText, type Manifest, type ManifestInput, type ManifestTable } from './manifest.js';
+import {
+  MANIFEST_FILE,
+  fileEntries,
+  manifestText,
+  type Manifest,
+  type ManifestInput,
+  type ManifestTable,
+} from './manifest.js';
 import { listFiles, writeParquetTable } from './parquet.js';
 import { buildingDirFor, recoverInterruptedSwap, swapInto } from './swap.js';
 import { EXPORT_TABLES } from './tables.js';
@@ -59,10 +66,15 @@ async function activeInputs(conn: DuckDBConnection): Promise<ManifestInput[]> {
 }
 
 async function writeRelease(input: ExportInput, dir: string, log: Logger): Promise<ExportResult> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1', preserve_insertion_order: 'true' });
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: '1',
+    preserve_insertion_order: 'true',
+  });
   const conn = await instance.connect();
   try {
-    await conn.run(`attach '${input.warehouse.replaceAll("'", "''")}' as ${quoteIdent(WAREHOUSE_DB)} (read_only)`);
+    await conn.run(
+      `attach '${input.warehouse.replaceAll("'", "''")}' as ${quoteIdent(WAREHOUSE_DB)} (read_only)`,
+    );
     await createLabelsTable(conn, 'labels');
     const inWarehouse = await tablesIn(conn, WAREHOUSE_DB);
     const missing = EXPORT_TABLES.filter((t) => t.required && !inWarehouse.has(t.name)).map((t) => t.name);
@@ -79,7 +91,10 @@ async function writeRelease(input: ExportInput, dir: string, log: Logger): Promi
       }
       const source = quoteIdent(`${database}.main.${spec.name}`);
       const columns = await sourceColumns(conn, database, spec.name);
-      const [count] = await query<{ n: number }>(conn, `select cast(count(*) as integer) as n from ${source}`);
+      const [count] = await query<{ n: number }>(
+        conn,
+        `select cast(count(*) as integer) as n from ${source}`,
+      );
       const n = count?.n ?? 0;
       const tableDir = join(dir, 'parquet', spec.name);
       await writeParquetTable(conn, spec, source, columns, n, tableDir);
@@ -88,7 +103,11 @@ async function writeRelease(input: ExportInput, dir: string, log: Logger): Promi
         await writeArrowTable(conn, spec, source, columns, join(dir, 'arrow', `${spec.name}.arrow`));
       }
       rows[spec.name] = n;
-      tables[spec.name] = { rows: n, partitioned_by: spec.partitionBy, files: listFiles(tableDir, tableDir).length };
+      tables[spec.name] = {
+        rows: n,
+        partitioned_by: spec.partitionBy,
+        files: listFiles(tableDir, tableDir).length,
+      };
       log.debug({ table: spec.name, rows: n }, 'table exported');
     }
     writeFileSync(join(dir, 'dictionary.json'), `${JSON.stringify(dictionaryDocument(), null, 2)}\n`);
@@ -126,7 +145,10 @@ async function referencePeriodIn(conn: DuckDBConnection): Promise<Manifest['refe
 
 export async function writeExports(input: ExportInput, log: Logger): Promise<ExportResult> {
   if (!existsSync(input.warehouse)) {
-    throw new OlinpeError('FILE_UNREADABLE', `no published national base at ${input.warehouse}: run olinpe build first`);
+    throw new OlinpeError(
+      'FILE_UNREADABLE',
+      `no published national base at ${input.warehouse}: run olinpe build first`,
+    );
   }
   recoverInterruptedSwap(input.exportsDir);
   const building = buildingDirFor(input.exportsDir, input.buildId);

@@ -8,7 +8,8 @@
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export const buildingDirFor = (exportsDir: string, buildId: string): string => `${exportsDir}.building-${buildId}`;
+export const buildingDirFor = (exportsDir: string, buildId: string): string =>
+  `${exportsDir}.building-${buildId}`;
 const previousDirFor = (exportsDir: string, buildId: string): string => `${exportsDir}.previous-${buildId}`;
 
 /** Puts back a previous release left aside by an interrupted swap; removes stale temporary directories. */
@@ -16,7 +17,9 @@ export function recoverInterruptedSwap(exportsDir: string): void {
   const parent = dirname(exportsDir);
   if (!existsSync(parent)) return;
   const base = basename(exportsDir);
-  const leftovers = readdirSync(parent).filter((n) => n.startsWith(`${base}.previous-`) || n.startsWith(`${base}.building-`));
+  const leftovers = readdirSync(parent).filter(
+    (n) => n.startsWith(`${base}.previous-`) || n.startsWith(`${base}.building-`),
+  );
   for (const name of leftovers.sort()) {
     const path = join(parent, name);
     if (name.startsWith(`${base}.previous-`) && !existsSync(exportsDir)) renameSync(path, exportsDir);

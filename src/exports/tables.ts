@@ -21,12 +21,15 @@ const table = (
   partitionBy: readonly string[],
   sortBy: readonly string[],
   opts: { required?: boolean; arrow?: boolean } = {},
-): ExportTable => Object.freeze({ name, partitionBy, sortBy, required: opts.required ?? false, arrow: opts.arrow ?? false });
+): ExportTable =>
+  Object.freeze({ name, partitionBy, sortBy, required: opts.required ?? false, arrow: opts.arrow ?? false });
 
 export const EXPORT_TABLES: readonly ExportTable[] = Object.freeze([
   table('receipts', [], ['departement', 'annee', 'received_at', 'file_id'], { required: true, arrow: true }),
   table('base_annee', ['departement', 'annee'], ['child_id', 'file_id', 'record_no'], { required: true }),
-  table('findings', ['departement', 'annee'], ['file_id', 'record_no', 'rule', 'variable'], { required: true }),
+  table('findings', ['departement', 'annee'], ['file_id', 'record_no', 'rule', 'variable'], {
+    required: true,
+  }),
   table('rules', [], ['code'], { arrow: true }),
   table('children', [], ['child_id'], { required: true }),
   table('periods', ['departement'], ['child_id', 'measure_id', 'period_id'], { required: true }),
@@ -41,4 +44,7 @@ export const EXPORT_TABLES: readonly ExportTable[] = Object.freeze([
 ]);
 
 /** Partition column types, for readers: `hive_types` in DuckDB, a partitioning schema in R and Python. */
-export const PARTITION_TYPES: Readonly<Record<string, string>> = Object.freeze({ departement: 'VARCHAR', annee: 'SMALLINT' });
+export const PARTITION_TYPES: Readonly<Record<string, string>> = Object.freeze({
+  departement: 'VARCHAR',
+  annee: 'SMALLINT',
+});

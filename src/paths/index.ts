@@ -18,7 +18,10 @@ export const PATH_TABLES = ['parcours', 'mobility', 'entries', 'entry_cohorts'] 
 const SPANS = 'paths_measure_spans';
 
 async function countRows(conn: DuckDBConnection, table: string): Promise<number> {
-  const [row] = await query<{ n: number }>(conn, `select cast(count(*) as integer) as n from ${quoteIdent(table)}`);
+  const [row] = await query<{ n: number }>(
+    conn,
+    `select cast(count(*) as integer) as n from ${quoteIdent(table)}`,
+  );
   return row?.n ?? 0;
 }
 
@@ -29,7 +32,10 @@ export async function buildPaths(conn: DuckDBConnection, log: Logger): Promise<R
   log.info({ referenceDate: period.referenceDate, firstYear: period.firstYear }, 'building children’s paths');
   await createRelation(conn, 'paths/paths_measure_spans', SPANS, { measures: 'measures' }, reference);
   await createRelation(conn, 'paths/parcours', 'parcours', { paths_measure_spans: SPANS });
-  await createRelation(conn, 'paths/mobility', 'mobility', { paths_measure_spans: SPANS, periods: 'periods' });
+  await createRelation(conn, 'paths/mobility', 'mobility', {
+    paths_measure_spans: SPANS,
+    periods: 'periods',
+  });
   await createRelation(
     conn,
     'paths/entries',
@@ -37,10 +43,16 @@ export async function buildPaths(conn: DuckDBConnection, log: Logger): Promise<R
     { paths_measure_spans: SPANS, parcours: 'parcours', children: 'children' },
     reference,
   );
-  await createRelation(conn, 'paths/entry_cohorts', 'entry_cohorts', { entries: 'entries' }, {
-    first_year: period.firstYear,
-    last_year: period.lastYear,
-  });
+  await createRelation(
+    conn,
+    'paths/entry_cohorts',
+    'entry_cohorts',
+    { entries: 'entries' },
+    {
+      first_year: period.firstYear,
+      last_year: period.lastYear,
+    },
+  );
   await conn.run(`drop table ${quoteIdent(SPANS)}`);
   const rows: Record<string, number> = {};
   for (const table of PATH_TABLES) rows[table] = await countRows(conn, table);

@@ -25,11 +25,20 @@ function blocks(markdown: string, info: string): Map<string, string> {
 
 export function guideExamples(markdown = readFileSync(GUIDE_PATH, 'utf8')): GuideExample[] {
   const results = blocks(markdown, 'csv result');
-  return [...blocks(markdown, 'sql example')].map(([name, sql]) => ({ name, sql: sql.trim(), expected: results.get(name) }));
+  return [...blocks(markdown, 'sql example')].map(([name, sql]) => ({
+    name,
+    sql: sql.trim(),
+    expected: results.get(name),
+  }));
 }
 
 /** Runs an example from `dataDir` (the directory holding `exports/`) and returns its result as CSV. */
-export async function runExample(conn: DuckDBConnection, dataDir: string, sql: string, csvPath: string): Promise<string> {
+export async function runExample(
+  conn: DuckDBConnection,
+  dataDir: string,
+  sql: string,
+  csvPath: string,
+): Promise<string> {
   await conn.run(`set file_search_path = '${dataDir}'`);
   const select = sql.replace(/;\s*$/, '');
   await conn.run(`copy (${select}) to '${csvPath}' (header, delimiter ',')`);

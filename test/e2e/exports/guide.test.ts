@@ -15,7 +15,13 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'olinpe-guide-'));
   const warehouse = await createWarehouse(dataDir);
   await writeExports(
-    { warehouse, exportsDir: join(dataDir, 'exports'), buildId: 'guide', productVersion: '0.1.0', catalogueVersion: '2' },
+    {
+      warehouse,
+      exportsDir: join(dataDir, 'exports'),
+      buildId: 'guide',
+      productVersion: '0.1.0',
+      catalogueVersion: '2',
+    },
     pino({ level: 'silent' }),
   );
 });
@@ -34,15 +40,25 @@ describe('the researchers’ guide', () => {
       'cohortes-d-entree',
       'constats-par-gravite',
     ]);
-    for (const e of examples) expect({ name: e.name, hasResult: e.expected !== undefined }).toEqual({ name: e.name, hasResult: true });
+    for (const e of examples)
+      expect({ name: e.name, hasResult: e.expected !== undefined }).toEqual({
+        name: e.name,
+        hasResult: true,
+      });
     const markdown = readFileSync(GUIDE_PATH, 'utf8');
-    const notRun = (lang: string) => [...markdown.matchAll(new RegExp('^```' + lang + '\\n# Non exécuté sur ces machines\\.', 'gm'))].length;
+    const notRun = (lang: string) =>
+      [...markdown.matchAll(new RegExp('^```' + lang + '\\n# Non exécuté sur ces machines\\.', 'gm'))].length;
     expect(notRun('r')).toBe(examples.length + 1);
     expect(notRun('python')).toBe(examples.length + 1);
   });
 
-  it.each(examples.map((e) => [e.name, e] as const))('example %s gives the result shown in the guide', async (name, example) => {
-    const actual = await withDuckDB(':memory:', (conn) => runExample(conn, dataDir, example.sql, join(dataDir, `${name}.csv`)));
-    expect(actual).toBe(example.expected);
-  });
+  it.each(examples.map((e) => [e.name, e] as const))(
+    'example %s gives the result shown in the guide',
+    async (name, example) => {
+      const actual = await withDuckDB(':memory:', (conn) =>
+        runExample(conn, dataDir, example.sql, join(dataDir, `${name}.csv`)),
+      );
+      expect(actual).toBe(example.expected);
+    },
+  );
 });

@@ -33,7 +33,15 @@ async function createBaseAnnee(conn: DuckDBConnection): Promise<void> {
        values ($file, $dep, $year, $no, $child, $numanonym, $typev, $decision, $adm, $jud, $datdeb::date, 'day', $dep,
          $autreda, $autredj)`,
       {
-        file, dep, year, no, child, typev, decision, datdeb, autreda,
+        file,
+        dep,
+        year,
+        no,
+        child,
+        typev,
+        decision,
+        datdeb,
+        autreda,
         numanonym: `${child.toLowerCase()}${'0'.repeat(39)}`,
         adm: decision === '1' ? nature : null,
         jud: decision === '2' ? nature : null,
@@ -45,7 +53,9 @@ async function createBaseAnnee(conn: DuckDBConnection): Promise<void> {
 
 async function createOtherTables(conn: DuckDBConnection): Promise<void> {
   await conn.run(`alter table receipts add column decree VARCHAR default '2016'`);
-  await conn.run(`alter table receipts add column received_at TIMESTAMP default timestamp '2022-03-01 10:00:00.123456'`);
+  await conn.run(
+    `alter table receipts add column received_at TIMESTAMP default timestamp '2022-03-01 10:00:00.123456'`,
+  );
   await conn.run(`create table findings (file_id VARCHAR, departement VARCHAR, annee SMALLINT, record_no INTEGER,
     rule VARCHAR, severity VARCHAR, variable VARCHAR, value VARCHAR, message VARCHAR)`);
   await conn.run(`insert into findings values

@@ -47,8 +47,19 @@ const readBack = (table: string, dir: string): string => {
 describe('writeExports', () => {
   it('exports every table with its row count', () => {
     expect(result.rows).toEqual({
-      receipts: 4, base_annee: 6, findings: 5, rules: expect.any(Number) as number, children: 7, periods: 4, measures: 13,
-      stock_31dec: 6, parcours: 13, mobility: 2, entries: 7, entry_cohorts: 3, labels: expect.any(Number) as number,
+      receipts: 4,
+      base_annee: 6,
+      findings: 5,
+      rules: expect.any(Number) as number,
+      children: 7,
+      periods: 4,
+      measures: 13,
+      stock_31dec: 6,
+      parcours: 13,
+      mobility: 2,
+      entries: 7,
+      entry_cohorts: 3,
+      labels: expect.any(Number) as number,
     });
     expect(result.rows.rules).toBeGreaterThan(10);
   });
@@ -73,7 +84,11 @@ describe('writeExports', () => {
     ]);
     expect(files.filter((f) => f.startsWith('children/'))).toEqual(['children/data_0.parquet']);
     expect(readdirSync(join(first, 'arrow')).sort()).toEqual([
-      'entry_cohorts.arrow', 'labels.arrow', 'receipts.arrow', 'rules.arrow', 'stock_31dec.arrow',
+      'entry_cohorts.arrow',
+      'labels.arrow',
+      'receipts.arrow',
+      'rules.arrow',
+      'stock_31dec.arrow',
     ]);
   });
 
@@ -87,7 +102,9 @@ describe('writeExports', () => {
           `select column_name as name from duckdb_columns() where database_name = 'w' and table_name = $table order by column_index`,
           { table },
         );
-        const kept = columns.map((c) => `"${c.name}"`).filter((c) => !FREE_TEXT_COLUMNS.includes(c.slice(1, -1)));
+        const kept = columns
+          .map((c) => `"${c.name}"`)
+          .filter((c) => !FREE_TEXT_COLUMNS.includes(c.slice(1, -1)));
         const original =
           table === 'findings'
             ? `select * replace (case when variable in ('AUTREDA', 'NUMANONYM') then null else value end as value) from w.findings`
@@ -122,7 +139,11 @@ describe('writeExports', () => {
   it('is byte-identical across two runs', () => {
     const a = listFiles(first, first);
     expect(listFiles(second, second)).toEqual(a);
-    for (const f of a) expect({ f, same: readFileSync(join(first, f)).equals(readFileSync(join(second, f))) }).toEqual({ f, same: true });
+    for (const f of a)
+      expect({ f, same: readFileSync(join(first, f)).equals(readFileSync(join(second, f))) }).toEqual({
+        f,
+        same: true,
+      });
   });
 
   it('writes a MANIFEST whose checksums match every other file', () => {
@@ -130,7 +151,11 @@ describe('writeExports', () => {
     expect(manifest.build_id).toBe('b0c1d2e3f4a5b6c7');
     expect(manifest.catalogue_version).toBe('2');
     expect(manifest.product_version).toBe('0.1.0');
-    expect(manifest.reference_period).toEqual({ first_year: 2019, last_year: 2021, reference_date: '2021-12-31' });
+    expect(manifest.reference_period).toEqual({
+      first_year: 2019,
+      last_year: 2021,
+      reference_date: '2021-12-31',
+    });
     expect(manifest.inputs).toEqual([
       { file_id: 'f1', departement: '59', annee: 2019, sha256: 'a'.repeat(64) },
       { file_id: 'f2', departement: '59', annee: 2021, sha256: 'b'.repeat(64) },
@@ -141,7 +166,11 @@ describe('writeExports', () => {
     expect(listed).toEqual(listFiles(first, first).filter((f) => f !== 'MANIFEST.json'));
     for (const f of manifest.files) {
       const bytes = readFileSync(join(first, f.path));
-      expect({ path: f.path, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }).toEqual(f);
+      expect({
+        path: f.path,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        bytes: bytes.length,
+      }).toEqual(f);
     }
     expect(result.files).toBe(listed.length + 1);
   });
@@ -149,7 +178,11 @@ describe('writeExports', () => {
   it('never exports free text, nor the raw value of a finding on it', async () => {
     for (const f of listFiles(first, first)) {
       // Parquet pages are compressed: search the decoded values below; the other files are plain.
-      if (!f.endsWith('.parquet')) expect({ f, found: readFileSync(join(first, f)).includes(FREE_TEXT_MARKER) }).toEqual({ f, found: false });
+      if (!f.endsWith('.parquet'))
+        expect({ f, found: readFileSync(join(first, f)).includes(FREE_TEXT_MARKER) }).toEqual({
+          f,
+          found: false,
+        });
     }
     await withDuckDB(':memory:', async (conn) => {
       const names = await query<{ name: string }>(
@@ -174,10 +207,18 @@ describe('writeExports', () => {
   it('writes the small tables as Arrow IPC with their types', () => {
     const stock = tableFromIPC(readFileSync(join(first, 'arrow', 'stock_31dec.arrow')));
     expect(stock.schema.fields.map((f) => `${f.name}:${String(f.type)}`)).toEqual([
-      'departement:Utf8', 'annee:Int16', 'drees_category:Utf8', 'n_measures:Int32', 'n_children:Int32',
+      'departement:Utf8',
+      'annee:Int16',
+      'drees_category:Utf8',
+      'n_measures:Int32',
+      'n_children:Int32',
     ]);
     expect(stock.toArray().map((r) => r.toJSON())[0]).toEqual({
-      departement: '59', annee: 2019, drees_category: 'aemo', n_measures: 1, n_children: 1,
+      departement: '59',
+      annee: 2019,
+      drees_category: 'aemo',
+      n_measures: 1,
+      n_children: 1,
     });
     const receipts = tableFromIPC(readFileSync(join(first, 'arrow', 'receipts.arrow')));
     const received = receipts.getChild('received_at')!;
@@ -191,13 +232,19 @@ describe('writeExports', () => {
     };
     expect(dict.variables).toHaveLength(VARIABLES.length);
     expect(dict.variables.find((v) => v.name === 'AUTREDA')?.exported).toBe(false);
-    expect(dict.variables.find((v) => v.name === 'MOTFININT')?.codes.find((c) => c.code === '3')?.label_fr).toBe(
-      'Transfert du dossier dans un autre département avec maintien de la mesure/prestation',
-    );
+    expect(
+      dict.variables.find((v) => v.name === 'MOTFININT')?.codes.find((c) => c.code === '3')?.label_fr,
+    ).toBe('Transfert du dossier dans un autre département avec maintien de la mesure/prestation');
     await withDuckDB(':memory:', async (conn) => {
-      const rows = await query(conn, `select label_fr from ${readBack('labels', first)} where variable = 'sexe' and code = '2'`);
+      const rows = await query(
+        conn,
+        `select label_fr from ${readBack('labels', first)} where variable = 'sexe' and code = '2'`,
+      );
       expect(rows).toEqual([{ label_fr: 'Fille' }]);
-      const [n] = await query<{ n: number }>(conn, `select count(*)::integer as n from ${readBack('labels', first)} where source = 'decret'`);
+      const [n] = await query<{ n: number }>(
+        conn,
+        `select count(*)::integer as n from ${readBack('labels', first)} where source = 'decret'`,
+      );
       expect(n?.n).toBe(VARIABLES.reduce((s, v) => s + v.codes.length, 0));
     });
   });
@@ -208,7 +255,9 @@ describe('writeExports', () => {
       await conn.run('create table receipts (file_id VARCHAR, status VARCHAR)');
     });
     const before = readFileSync(join(first, 'MANIFEST.json'));
-    await expect(writeExports({ ...input(first), warehouse: broken, buildId: 'other' }, log)).rejects.toThrow(/contract tables/);
+    await expect(writeExports({ ...input(first), warehouse: broken, buildId: 'other' }, log)).rejects.toThrow(
+      /contract tables/,
+    );
     expect(readFileSync(join(first, 'MANIFEST.json')).equals(before)).toBe(true);
     expect(readdirSync(join(root, 'one'))).toEqual(['exports']);
   });
@@ -223,6 +272,8 @@ describe('writeExports', () => {
     renameSync(dir, `${dir}.previous-crashed`);
     await writeExports(input(dir), log);
     expect(readdirSync(join(root, 'three'))).toEqual(['exports']);
-    expect(readFileSync(join(dir, 'MANIFEST.json')).equals(readFileSync(join(first, 'MANIFEST.json')))).toBe(true);
+    expect(readFileSync(join(dir, 'MANIFEST.json')).equals(readFileSync(join(first, 'MANIFEST.json')))).toBe(
+      true,
+    );
   });
 });

@@ -18,10 +18,27 @@ let catalog: Catalog;
 let ctx: BuildContext;
 
 const receipt = (file_id: string, sha256: string, annee: number): Receipt => ({
-  file_id, sha256, file_name: `CD59_Olinpe_${annee}.xml`, departement: '59', annee, year_source: 'filename',
-  decree: '2016', format: 'xml', encoding: 'utf-8', datexport: `${annee + 1}-03-01`,
-  received_at: `${annee + 1}-03-02T10:00:00.000Z`, status: 'active', n_records: 1, n_rejected: 0,
-  n_duplicates: 0, n_errors: 0, n_warnings: 0, n_infos: 0, superseded_by: null, rejection: null, size_bytes: 100,
+  file_id,
+  sha256,
+  file_name: `CD59_Olinpe_${annee}.xml`,
+  departement: '59',
+  annee,
+  year_source: 'filename',
+  decree: '2016',
+  format: 'xml',
+  encoding: 'utf-8',
+  datexport: `${annee + 1}-03-01`,
+  received_at: `${annee + 1}-03-02T10:00:00.000Z`,
+  status: 'active',
+  n_records: 1,
+  n_rejected: 0,
+  n_duplicates: 0,
+  n_errors: 0,
+  n_warnings: 0,
+  n_infos: 0,
+  superseded_by: null,
+  rejection: null,
+  size_bytes: 100,
 });
 
 beforeAll(async () => {
@@ -34,7 +51,13 @@ beforeAll(async () => {
   await recordAcceptedReceipt(catalog.db, receipt('f1', 'a'.repeat(64), 2019));
   await recordAcceptedReceipt(catalog.db, receipt('f2', 'b'.repeat(64), 2021));
   ctx = {
-    config, paths, catalog, runId: 'run-1', full: false, received: [], outcomes: [],
+    config,
+    paths,
+    catalog,
+    runId: 'run-1',
+    full: false,
+    received: [],
+    outcomes: [],
     pseudonymiser: () => {
       throw new Error('no key needed');
     },
@@ -51,7 +74,11 @@ describe('exports stage', () => {
     expect(exportsStage.name).toBe('exports');
     expect(exportsStage.dependsOn).toEqual(['national']);
     const output = await exportsStage.run(ctx, log);
-    const buildId = contentBuildId([{ sha256: 'b'.repeat(64) }, { sha256: 'a'.repeat(64) }], productVersion(), CATALOGUE_VERSION);
+    const buildId = contentBuildId(
+      [{ sha256: 'b'.repeat(64) }, { sha256: 'a'.repeat(64) }],
+      productVersion(),
+      CATALOGUE_VERSION,
+    );
     expect(output?.details).toEqual({ files: expect.any(Number) as number, buildId });
     expect(output?.rows?.measures).toBe(13);
     const manifest = JSON.parse(readFileSync(join(ctx.paths.exports, 'MANIFEST.json'), 'utf8')) as Manifest;

@@ -387,7 +387,9 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
         const known = moverChildren.get(c.child);
         if (!known) moverChildren.set(c.child, c);
         else {
-          const earlier = c.firstEventDate < known.firstEventDate;
+          const earlier =
+            c.firstEventDate < known.firstEventDate ||
+            (c.firstEventDate === known.firstEventDate && c.firstDepartement < known.firstDepartement);
           moverChildren.set(c.child, {
             ...known,
             departements: new Set([...known.departements, ...c.departements]),

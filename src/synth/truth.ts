@@ -292,13 +292,26 @@ function buildStock(input: TruthInput, measures: readonly TruthMeasure[], birthO
   return rows;
 }
 
+interface ChildAccumulator {
+  child: string;
+  sexe: string;
+  anais: number;
+  mnais: number;
+  firstDepartement: string;
+  departements: Set<string>;
+  firstEventDate: Day;
+}
+
 function buildChildren(events: readonly TruthEvent[]): Map<string, TruthChild> {
-  const children = new Map<string, TruthChild & { departements: Set<string> }>();
+  const children = new Map<string, ChildAccumulator>();
   const ordered = [...events].sort((a, b) => a.year - b.year);
   for (const e of ordered) {
-    const days = [e.datdecpe, e.datdeb, e.datfin].map(computationDay).filter((d): d is Day => d !== null);
-    if (days.length === 0) continue;
-    const first = Math.min(...days);
+    let first: Day | null = null;
+    for (const text of [e.datdecpe, e.datdeb, e.datfin]) {
+      const d = computationDay(text);
+      if (d !== null && (first === null || d < first)) first = d;
+    }
+    if (first === null) continue;
     const c = children.get(e.child);
     if (!c) {
       children.set(e.child, {
@@ -312,16 +325,15 @@ function buildChildren(events: readonly TruthEvent[]): Map<string, TruthChild> {
       });
       continue;
     }
+    // attributes as last reported; the first event is the earliest date (ties: smallest code)
     c.departements.add(e.departement);
-    const earlier = first < c.firstEventDate || (first === c.firstEventDate && e.departement < c.firstDepartement);
-    children.set(e.child, {
-      ...c,
-      sexe: e.sexe,
-      anais: e.anais,
-      mnais: e.mnais,
-      firstDepartement: earlier ? e.departement : c.firstDepartement,
-      firstEventDate: earlier ? first : c.firstEventDate,
-    });
+    c.sexe = e.sexe;
+    c.anais = e.anais;
+    c.mnais = e.mnais;
+    if (first < c.firstEventDate || (first === c.firstEventDate && e.departement < c.firstDepartement)) {
+      c.firstEventDate = first;
+      c.firstDepartement = e.departement;
+    }
   }
   return children;
 }

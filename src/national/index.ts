@@ -86,3 +86,4 @@ export async function buildNational(
 export { createInputTables, insertRows } from './input-tables.js';
 export { DREES_CATEGORIES, TOTAL_BLOCKS, categoryLabel, blockLabel } from './categories.js';
 export { NATIONAL_RULES } from './findings.js';
+export { compareStock, type StockCell, type StockDifference } from './compare.js';

@@ -99,12 +99,13 @@ function usage(message: string): OlinpeError {
 function selectDepartements(codes: readonly string[] | undefined): DepartementCalibration[] {
   const all = departements();
   if (!codes || codes.length === 0) return [...all];
-  return codes.map((c) => {
+  const selected = codes.map((c) => {
     const code = /^\d$/.test(c) ? `0${c}` : c.toUpperCase();
     const found = all.find((d) => d.code === code);
     if (!found) throw usage(`département inconnu : ${c}`);
     return found;
   });
+  return [...new Set(selected)];
 }
 
 class CsvSink {

@@ -89,17 +89,20 @@ function ruleSummary(rules: readonly RuleCountRow[]): Html {
 
 function ruleDetail(r: RuleCountRow, examples: readonly ExampleRow[]): Html {
   const mine = examples.filter((e) => e.rule === r.rule);
+  // The finding's own message only when it says more than the rule's explanation.
+  const said = (e: ExampleRow): string => (e.message === r.explanation ? '' : e.message);
+  const where = r.n_records === 0 ? 'sur le fichier entier' : `sur ${formatInt(r.n_records)} enregistrement(s)`;
   return html`<section class="rule">
 <h3>${r.explanation} <code>${r.rule}</code></h3>
-<p><span class="sev-${r.severity}">${severityLabel(r.severity)}</span> — ${formatInt(r.n_findings)} constat(s) sur ${formatInt(r.n_records)} enregistrement(s).</p>
+<p><span class="sev-${r.severity}">${severityLabel(r.severity)}</span> — ${formatInt(r.n_findings)} constat(s) ${where}.</p>
 <p><strong>À corriger :</strong> ${r.fix ?? 'voir la notice du décret.'}</p>
 ${
   mine.length === 0
     ? html``
-    : html`<table class="examples"><thead><tr><th class="n">Enregistrement n°</th><th>Variable</th><th>Valeur reçue</th><th>Constat</th></tr></thead>
+    : html`<table class="examples"><thead><tr><th class="n">Enregistrement n°</th><th>Variable</th><th>Valeur reçue</th><th>Précision</th></tr></thead>
 <tbody>${mine.map(
         (e) =>
-          html`<tr><td class="n">${e.record_no === null ? 'fichier' : formatInt(e.record_no)}</td><td>${e.variable ?? ''}</td><td>${e.value ?? ''}</td><td>${e.message}</td></tr>`,
+          html`<tr><td class="n">${e.record_no === null ? 'fichier' : formatInt(e.record_no)}</td><td>${e.variable ?? ''}</td><td>${e.value ?? ''}</td><td>${said(e)}</td></tr>`,
       )}</tbody></table>`
 }
 </section>`;

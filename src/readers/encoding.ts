@@ -25,8 +25,33 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 }
 
 /**
- * Decodes a chunk cut on an ASCII boundary. A chunk of a UTF-8 file that is not valid UTF-8 is
- * read as Windows-1252 and reported (`fellBack`).
+ * UTF-8 where the bytes are valid UTF-8, Windows-1252 byte by byte where they are not: a file
+ * whose software wrote some records in Latin-1 keeps the accents of all its records.
+ */
+export function decodeUtf8OrWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let run = 0;
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len > 0 && i + len <= bytes.length && isUtf8(bytes.subarray(i, i + len))) {
+      i += len;
+      continue;
+    }
+    parts.push(utf8.decode(bytes.subarray(run, i)), decodeWindows1252(bytes.subarray(i, i + 1)));
+    run = ++i;
+  }
+  parts.push(utf8.decode(bytes.subarray(run)));
+  return parts.join('');
+}
+
+/**
+ * Decodes a chunk cut on an ASCII boundary. In a chunk of a UTF-8 file that is not valid UTF-8,
+ * the invalid bytes are read as Windows-1252, and the chunk reported (`fellBack`).
  */
 export function decodeChunk(bytes: Uint8Array, encoding: TextEncoding): { text: string; fellBack: boolean } {
   if (isAscii(bytes)) {
@@ -37,12 +62,15 @@ export function decodeChunk(bytes: Uint8Array, encoding: TextEncoding): { text: 
   }
   if (encoding === 'windows-1252') return { text: decodeWindows1252(bytes), fellBack: false };
   if (isUtf8(bytes)) return { text: utf8.decode(bytes), fellBack: false };
-  return { text: decodeWindows1252(bytes), fellBack: true };
+  return { text: decodeUtf8OrWindows1252(bytes), fellBack: true };
 }
 
-/** Byte length of the first `chars` characters of a chunk's text (for error positions). */
-export function byteOffsetOf(text: string, chars: number, encoding: TextEncoding, fellBack: boolean): number {
-  return encoding === 'utf-8' && !fellBack ? Buffer.byteLength(text.slice(0, chars), 'utf8') : chars;
+/**
+ * Byte length of the first `chars` characters of a chunk's text (for error positions); a few
+ * bytes too many in a chunk with invalid UTF-8 (each byte read as Windows-1252 counted as UTF-8).
+ */
+export function byteOffsetOf(text: string, chars: number, encoding: TextEncoding): number {
+  return encoding === 'utf-8' ? Buffer.byteLength(text.slice(0, chars), 'utf8') : chars;
 }
 
 export const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;

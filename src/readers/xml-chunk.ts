@@ -609,7 +609,7 @@ export function parseChunk<S extends RecordSink>(
     error = {
       rule: 'xml-mal-forme',
       message: e.message,
-      byteOffset: byteOffsetOf(text, e.at, task.encoding, fellBack),
+      byteOffset: byteOffsetOf(text, e.at, task.encoding),
       recordIndex: c.sink.nRecords,
     };
   }

@@ -374,6 +374,31 @@ describe('chunked XML with worker threads', () => {
     return parts.join('');
   }
 
+  it('reads a UTF-8 file with one Windows-1252 record, chunk by chunk in the workers, and notes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'olinpe-readers-'));
+    try {
+      const parts = [Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<DECRET><INTRO/>\n')];
+      for (let i = 0; i < 400; i++) {
+        const text =
+          i === 390
+            ? Buffer.from('<AUTREDA>mère</AUTREDA>', 'latin1')
+            : Buffer.from('<AUTREDA>père</AUTREDA>');
+        parts.push(Buffer.from(`<DONNEE><NUMANONYM>${N1}</NUMANONYM>`), text, Buffer.from('</DONNEE>\n'));
+      }
+      parts.push(Buffer.from('</DECRET>\n'));
+      const path = join(dir, 'mixed.xml');
+      writeFileSync(path, Buffer.concat(parts));
+      const reader = await openReader(path, { workers: 2, chunkBytes: 2048 });
+      const { records } = await readAll(reader);
+      expect(records.map((r) => values(r).AUTREDA)).toEqual(
+        Array.from({ length: 400 }, (_, i) => (i === 390 ? 'mère' : 'père')),
+      );
+      expect(reader.summary().notes).toEqual([{ rule: 'encodage-non-conforme', value: null }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('gives the same records in the same order with several workers as with one', async () => {
     expect(existsSync(workerScriptPath())).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'olinpe-readers-'));

@@ -334,6 +334,13 @@ describe('XML well-formedness and edge cases', () => {
     expect(noRoot.message).toBe('Fichier XML mal formé : premier élément <DONNEE> hors de <DECRET>.');
   });
 
+  it('ignores elements other than DONNEE between the records', async () => {
+    const { records } = await readText(
+      `${header}<DONNEE><TYPEV>1</TYPEV></DONNEE><INTRO><DATEXPORT>2020-01-01</DATEXPORT></INTRO><DONNEE><TYPEV>2</TYPEV></DONNEE></DECRET>`,
+    );
+    expect(records.map(values)).toEqual([{ TYPEV: '1' }, { TYPEV: '2' }]);
+  });
+
   it('stops the workers when the reading is abandoned', async () => {
     const parts = [header];
     for (let i = 0; i < 2000; i++)

@@ -13,6 +13,10 @@ export default defineStage<BuildContext>({
       log.info('reports up to date');
       return { details: { upToDate: true } };
     }
+    if (!existsSync(ctx.paths.warehouse)) {
+      log.warn('no published national base: no reports');
+      return { details: { noWarehouse: true } };
+    }
     const { files } = await buildReports(
       {
         warehouse: ctx.paths.warehouse,

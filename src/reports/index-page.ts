@@ -29,9 +29,10 @@ function coverageCell(c: CoverageRow | undefined, d: string, y: number): ReturnT
 
 export function renderIndex(input: IndexInput): string {
   const { data } = input;
-  const years = [...new Set(data.coverage.map((c) => c.annee))].sort((a, b) => a - b);
-  const received = [...new Set(data.coverage.map((c) => c.departement))];
-  const deps = allDepartements(received);
+  const received = [...new Set(data.coverage.map((c) => c.annee))];
+  const first = Math.min(...received);
+  const years = received.length === 0 ? [] : Array.from({ length: Math.max(...received) - first + 1 }, (_, i) => first + i);
+  const deps = allDepartements([...new Set(data.coverage.map((c) => c.departement))]);
   const byCell = new Map(data.coverage.map((c) => [`${c.departement}|${c.annee}`, c]));
   const perYear = years.map((y) => {
     const files = data.receipts.filter((r) => r.annee === y && r.departement !== null);

@@ -143,6 +143,8 @@ describe('livret', () => {
     expect(await page.innerText('p.verdict')).toBe(
       "Fichier refusé : XML mal formé. Aucun enregistrement n'a été intégré : corrigez et renvoyez le fichier.",
     );
+    expect(await page.innerText('section.rule p')).toBe('Erreur (enregistrement rejeté) — 1 constat(s) sur le fichier entier.');
+    expect(await rowCells('section.rule table.examples', 'fichier')).toEqual(['fichier', '', '', 'XML mal formé à la ligne 3']);
   });
 });
 
@@ -193,6 +195,18 @@ describe('tableau de bord', () => {
     expect(await rowCells('table.placements', '2020')).toEqual(['2020', '165', '280', '58,9 %', '59,9 %']);
     expect(await rowCells('table.agesex', 'Ensemble')).toEqual(['Ensemble', '< 5', '< 5', '0', '< 5', '100,0 %', '100,0 %']);
     expect((await rowCells('table.scores', '2019'))[0]).toBe('2019');
+  });
+});
+
+describe('print', () => {
+  test('prints without navigation, to A4 pages', async () => {
+    await open('59/tableau-de-bord.html');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('nav')).toBe(false);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.isVisible('nav')).toBe(true);
   });
 });
 

@@ -50,7 +50,8 @@ function locateCsv(): string {
     resolve(here, '../../../src/synth/drees-ase-2020.csv'),
   ];
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`calibration table drees-ase-2020.csv not found (looked in ${candidates.join(', ')})`);
+  if (!found)
+    throw new Error(`calibration table drees-ase-2020.csv not found (looked in ${candidates.join(', ')})`);
   return found;
 }
 
@@ -96,7 +97,11 @@ function splitCount(n: number, shares: readonly number[]): number[] {
 }
 
 /** Mean of the published stock of similar départements, times a factor. */
-function imputeFrom(rows: ReadonlyMap<string, Stock2020>, from: readonly string[], factor: number): Stock2020 {
+function imputeFrom(
+  rows: ReadonlyMap<string, Stock2020>,
+  from: readonly string[],
+  factor: number,
+): Stock2020 {
   const stock = emptyStock();
   const known = from.map((c) => rows.get(c)).filter((s): s is Stock2020 => s !== undefined);
   for (const cat of DREES_CATEGORIES) {
@@ -120,7 +125,10 @@ export function departements(): readonly DepartementCalibration[] {
   for (const row of parsed) {
     if (row.code === '20') {
       const parts = DREES_CATEGORIES.map((c) =>
-        splitCount(row.stock[c] ?? 0, CORSICA_SHARES.map(([, , s]) => s)),
+        splitCount(
+          row.stock[c] ?? 0,
+          CORSICA_SHARES.map(([, , s]) => s),
+        ),
       );
       CORSICA_SHARES.forEach(([code, label], i) => {
         const stock = emptyStock();
@@ -139,12 +147,22 @@ export function departements(): readonly DepartementCalibration[] {
         .sort((a, b) => Math.abs(total(a[1]) - knownTotal) - Math.abs(total(b[1]) - knownTotal))
         .slice(0, 5)
         .map(([c]) => c);
-      out.push({ code: row.code, label: row.label, stock2020: imputeFrom(complete, similar, 1), source: 'imputed' });
+      out.push({
+        code: row.code,
+        label: row.label,
+        stock2020: imputeFrom(complete, similar, 1),
+        source: 'imputed',
+      });
     }
   }
   for (const [code, spec] of Object.entries(IMPUTED)) {
     if (out.some((d) => d.code === code)) continue;
-    out.push({ code, label: spec.label, stock2020: imputeFrom(complete, spec.from, spec.factor), source: 'imputed' });
+    out.push({
+      code,
+      label: spec.label,
+      stock2020: imputeFrom(complete, spec.from, spec.factor),
+      source: 'imputed',
+    });
   }
   cached = Object.freeze(out.sort((a, b) => sortKey(a.code).localeCompare(sortKey(b.code))));
   return cached;

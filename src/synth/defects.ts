@@ -49,15 +49,22 @@ export function drawIndices(n: number, rate: number, rng: Rng): number[] {
   return [...chosen].sort((a, b) => a - b);
 }
 
-
-export function markEndsNotSent(measures: readonly SimMeasure[], eligible: (m: SimMeasure) => boolean, rng: Rng): number {
+export function markEndsNotSent(
+  measures: readonly SimMeasure[],
+  eligible: (m: SimMeasure) => boolean,
+  rng: Rng,
+): number {
   const list = measures.filter(eligible);
   const picked = drawIndices(list.length, DEFECT_RATES['end-not-sent'], rng);
   for (const i of picked) (list[i] as SimMeasure).endNotSent = true;
   return picked.length;
 }
 
-export function markPartialStarts(measures: readonly SimMeasure[], eligible: (m: SimMeasure) => boolean, rng: Rng): number {
+export function markPartialStarts(
+  measures: readonly SimMeasure[],
+  eligible: (m: SimMeasure) => boolean,
+  rng: Rng,
+): number {
   const list = measures.filter(eligible);
   const picked = drawIndices(list.length, DEFECT_RATES['partial-date'], rng);
   for (const i of picked) (list[i] as SimMeasure).partialStart = true;
@@ -119,8 +126,16 @@ export function insertDuplicates(
   const eligible = records
     .map((r, i) => [r, i] as const)
     .filter(([r]) => r.invalidNumber === null && r.invalidCode === null)
-    .filter(([r]) => kind === 'exact-duplicate' || r.measure.kind.decision === (kind === 'administrative-duplicate' ? '1' : '2'));
-  const picked = new Set(drawIndices(eligible.length, DEFECT_RATES[kind], rng).map((i) => (eligible[i] as readonly [EmittedEvent, number])[1]));
+    .filter(
+      ([r]) =>
+        kind === 'exact-duplicate' ||
+        r.measure.kind.decision === (kind === 'administrative-duplicate' ? '1' : '2'),
+    );
+  const picked = new Set(
+    drawIndices(eligible.length, DEFECT_RATES[kind], rng).map(
+      (i) => (eligible[i] as readonly [EmittedEvent, number])[1],
+    ),
+  );
   const out: EmittedEvent[] = [];
   records.forEach((r, i) => {
     out.push(r);

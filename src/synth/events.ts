@@ -69,7 +69,17 @@ export function eventsOfMeasure(measure: SimMeasure, window: SimulationWindow): 
   const lastPeriod = periods[last] as { decision: Day; start: Day };
   const ye = yearOf(measure.endDay);
   if (!measure.endNotSent && inWindow(ye)) {
-    out.push(event(measure, ye, '3', last, lastPeriod.decision, startText(lastPeriod.start, last), isoOf(measure.endDay)));
+    out.push(
+      event(
+        measure,
+        ye,
+        '3',
+        last,
+        lastPeriod.decision,
+        startText(lastPeriod.start, last),
+        isoOf(measure.endDay),
+      ),
+    );
   }
   return out;
 }

@@ -78,7 +78,11 @@ export interface SynthSummary {
   readonly defects: Readonly<Record<DefectName, number>>;
   /** Situations the simulation produces by itself. */
   readonly natural: { readonly openAtLastYear: number; readonly beganBeforeFirstYear: number };
-  readonly truthCounts: { readonly measures: number; readonly children: number; readonly stockRows: number } | null;
+  readonly truthCounts: {
+    readonly measures: number;
+    readonly children: number;
+    readonly stockRows: number;
+  } | null;
   readonly files: readonly SynthFile[];
 }
 
@@ -117,7 +121,8 @@ class CsvSink {
   async rows(rows: readonly (readonly (string | number | boolean)[])[]): Promise<void> {
     let chunk = '';
     for (const r of rows) chunk += `${r.join(',')}\n`;
-    if (!this.stream.write(chunk)) await new Promise<void>((resolve) => this.stream.once('drain', () => resolve()));
+    if (!this.stream.write(chunk))
+      await new Promise<void>((resolve) => this.stream.once('drain', () => resolve()));
   }
   close(): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -138,20 +143,59 @@ interface TruthSinks {
 function openTruth(dir: string): TruthSinks {
   return {
     measures: new CsvSink(join(dir, 'measures.csv'), [
-      'measure', 'child', 'departement', 'decision', 'nature', 'drees_category', 'block', 'decision_date',
-      'start_date', 'end_date', 'end_imputed', 'n_periods', 'is_left_censored',
+      'measure',
+      'child',
+      'departement',
+      'decision',
+      'nature',
+      'drees_category',
+      'block',
+      'decision_date',
+      'start_date',
+      'end_date',
+      'end_imputed',
+      'n_periods',
+      'is_left_censored',
     ]),
     children: new CsvSink(join(dir, 'children.csv'), [
-      'child', 'sexe', 'anais', 'mnais', 'first_departement', 'n_departements', 'first_event_date',
+      'child',
+      'sexe',
+      'anais',
+      'mnais',
+      'first_departement',
+      'n_departements',
+      'first_event_date',
     ]),
-    stock: new CsvSink(join(dir, 'stock_31dec.csv'), ['departement', 'annee', 'drees_category', 'n_measures', 'n_children']),
+    stock: new CsvSink(join(dir, 'stock_31dec.csv'), [
+      'departement',
+      'annee',
+      'drees_category',
+      'n_measures',
+      'n_children',
+    ]),
     defects: new CsvSink(join(dir, 'defects.csv'), ['defect', 'departement', 'count']),
-    files: new CsvSink(join(dir, 'files.csv'), ['file', 'departement', 'annee', 'format', 'encoding', 'n_records', 'superseded']),
+    files: new CsvSink(join(dir, 'files.csv'), [
+      'file',
+      'departement',
+      'annee',
+      'format',
+      'encoding',
+      'n_records',
+      'superseded',
+    ]),
   };
 }
 
 function childRow(c: TruthChild): (string | number)[] {
-  return [c.child, c.sexe, c.anais, String(c.mnais).padStart(2, '0'), c.firstDepartement, c.departements.size, dayText(c.firstEventDate)];
+  return [
+    c.child,
+    c.sexe,
+    c.anais,
+    String(c.mnais).padStart(2, '0'),
+    c.firstDepartement,
+    c.departements.size,
+    dayText(c.firstEventDate),
+  ];
 }
 
 function toTruthEvent(r: EmittedEvent): TruthEvent {
@@ -204,8 +248,14 @@ async function emitDepartement(
   const defects: Partial<Record<DefectName, number>> = {};
   const first = jan1(window.firstYear);
   const last = dec31(window.lastYear);
-  if (on('end-not-sent')) defects['end-not-sent'] = markEndsNotSent(measures, (m) => m.endDay >= first && m.endDay <= last, rng);
-  if (on('partial-date')) defects['partial-date'] = markPartialStarts(measures, (m) => m.startDay >= first && m.startDay <= last, rng);
+  if (on('end-not-sent'))
+    defects['end-not-sent'] = markEndsNotSent(measures, (m) => m.endDay >= first && m.endDay <= last, rng);
+  if (on('partial-date'))
+    defects['partial-date'] = markPartialStarts(
+      measures,
+      (m) => m.startDay >= first && m.startDay <= last,
+      rng,
+    );
 
   const years: number[] = [];
   for (let y = window.firstYear; y <= window.lastYear; y++) years.push(y);
@@ -213,7 +263,11 @@ async function emitDepartement(
   for (const m of measures) for (const e of eventsOfMeasure(m, window)) byYear.get(e.year)?.push(e);
 
   let missingYear: number | null = null;
-  if (on('missing-year') && years.length >= 3 && (rng.chance(DEFECT_RATES['missing-year']) || options.witnessOf.missingYear)) {
+  if (
+    on('missing-year') &&
+    years.length >= 3 &&
+    (rng.chance(DEFECT_RATES['missing-year']) || options.witnessOf.missingYear)
+  ) {
     missingYear = years[rng.int(1, years.length - 2)] as number;
     byYear.delete(missingYear);
     defects['missing-year'] = 1;
@@ -222,13 +276,18 @@ async function emitDepartement(
 
   if (on('changed-number')) {
     const yearsOf = new Map<SimMeasure['child'], Set<number>>();
-    for (const [y, list] of byYear) for (const e of list) if (!e.child.isMover) (yearsOf.get(e.child) ?? yearsOf.set(e.child, new Set()).get(e.child))?.add(y);
+    for (const [y, list] of byYear)
+      for (const e of list)
+        if (!e.child.isMover) (yearsOf.get(e.child) ?? yearsOf.set(e.child, new Set()).get(e.child))?.add(y);
     const candidates = [...yearsOf.entries()].filter(([, ys]) => ys.size >= 2);
     const picked = drawIndices(candidates.length, DEFECT_RATES['changed-number'], rng);
     for (const i of picked) {
       const [child, ys] = candidates[i] as [SimMeasure['child'], Set<number>];
       const later = [...ys].sort((a, b) => a - b).slice(1);
-      child.numberChange = { year: rng.pick(later), newNumber: rngFor(options.seed, 'renumber', child.serial).hex40() };
+      child.numberChange = {
+        year: rng.pick(later),
+        newNumber: rngFor(options.seed, 'renumber', child.serial).hex40(),
+      };
     }
     defects['changed-number'] = picked.length;
   }
@@ -263,7 +322,8 @@ async function emitDepartement(
   }
   const valuesOf = (list: readonly EmittedEvent[]): Iterable<(string | null)[]> =>
     (function* () {
-      for (const e of list) yield recordValues(e, numbersOf(e, e.child.numberChange?.year ?? null), options.seed);
+      for (const e of list)
+        yield recordValues(e, numbersOf(e, e.child.numberChange?.year ?? null), options.seed);
     })();
 
   let resentYear: number | null = null;
@@ -276,7 +336,12 @@ async function emitDepartement(
   const files: SynthFile[] = [];
   let nRecords = 0;
   for (const [y, list] of [...fileRecords.entries()].sort((a, b) => a[0] - b[0])) {
-    const style = options.format === 'mixed' ? (rng.chance(0.8) ? depStyle : rng.weighted(MIXED_STYLES)) : DEFAULT_STYLE[options.format];
+    const style =
+      options.format === 'mixed'
+        ? rng.chance(0.8)
+          ? depStyle
+          : rng.weighted(MIXED_STYLES)
+        : DEFAULT_STYLE[options.format];
     const ext = style.format;
     const base = `CD${dep}_Olinpe_${y}`;
     const exportDate = datexport(y, rng, rng.int(2, 4));
@@ -285,19 +350,50 @@ async function emitDepartement(
       const dropped = new Set(drawIndices(list.length, 0.05, rng));
       const v1 = list.filter((_, i) => !dropped.has(i));
       const n1 = await writeYearFile(join(options.out, `${base}.${ext}`), style, exportDate, valuesOf(v1));
-      files.push({ file: `${base}.${ext}`, departement: dep, annee: y, format: ext, encoding: style.encoding, nRecords: n1, superseded: true });
+      files.push({
+        file: `${base}.${ext}`,
+        departement: dep,
+        annee: y,
+        format: ext,
+        encoding: style.encoding,
+        nRecords: n1,
+        superseded: true,
+      });
       nRecords += n1;
-      const n2 = await writeYearFile(join(options.out, `${base}_v2.${ext}`), style, datexport(y, rng, 10), valuesOf(list));
-      files.push({ file: `${base}_v2.${ext}`, departement: dep, annee: y, format: ext, encoding: style.encoding, nRecords: n2, superseded: false });
+      const n2 = await writeYearFile(
+        join(options.out, `${base}_v2.${ext}`),
+        style,
+        datexport(y, rng, 10),
+        valuesOf(list),
+      );
+      files.push({
+        file: `${base}_v2.${ext}`,
+        departement: dep,
+        annee: y,
+        format: ext,
+        encoding: style.encoding,
+        nRecords: n2,
+        superseded: false,
+      });
       nRecords += n2;
       continue;
     }
     const n = await writeYearFile(join(options.out, `${base}.${ext}`), style, exportDate, valuesOf(list));
-    files.push({ file: `${base}.${ext}`, departement: dep, annee: y, format: ext, encoding: style.encoding, nRecords: n, superseded: false });
+    files.push({
+      file: `${base}.${ext}`,
+      departement: dep,
+      annee: y,
+      format: ext,
+      encoding: style.encoding,
+      nRecords: n,
+      superseded: false,
+    });
     nRecords += n;
   }
 
-  const keptEvents = all().filter((e) => e.invalidNumber === null).map(toTruthEvent);
+  const keptEvents = all()
+    .filter((e) => e.invalidNumber === null)
+    .map(toTruthEvent);
   return {
     files,
     nRecords,
@@ -308,7 +404,6 @@ async function emitDepartement(
     sentYears,
   };
 }
-
 
 export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
   const seed = options.seed ?? 1;
@@ -358,7 +453,10 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
       format,
       out: options.out,
       enabled,
-      witnessOf: { missingYear: calibration.code === missingWitness, resent: calibration.code === resentWitness },
+      witnessOf: {
+        missingYear: calibration.code === missingWitness,
+        resent: calibration.code === resentWitness,
+      },
     });
     for (const [d, n] of Object.entries(result.defects)) totals[d as DefectName] += n;
     files.push(...result.files);
@@ -374,11 +472,24 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
       });
       await sinks.measures.rows(
         truth.measures.map((m) => [
-          m.measure, m.child, m.departement, m.decision, m.nature ?? '', m.category, m.block, dayText(m.decisionDate),
-          dayText(m.startDate), dayText(m.endDate), m.endImputed ?? '', m.nPeriods, m.isLeftCensored,
+          m.measure,
+          m.child,
+          m.departement,
+          m.decision,
+          m.nature ?? '',
+          m.category,
+          m.block,
+          dayText(m.decisionDate),
+          dayText(m.startDate),
+          dayText(m.endDate),
+          m.endImputed ?? '',
+          m.nPeriods,
+          m.isLeftCensored,
         ]),
       );
-      await sinks.stock.rows(truth.stock.map((s) => [s.departement, s.annee, s.category, s.nMeasures, s.nChildren]));
+      await sinks.stock.rows(
+        truth.stock.map((s) => [s.departement, s.annee, s.category, s.nMeasures, s.nChildren]),
+      );
       const local: (string | number)[][] = [];
       for (const c of truth.children.values()) {
         if (!c.child.startsWith('M-')) {
@@ -411,7 +522,9 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
   if (sinks) {
     await sinks.children.rows([...moverChildren.values()].map(childRow));
     truthCounts = { ...truthCounts, children: truthCounts.children + moverChildren.size };
-    await sinks.files.rows(files.map((f) => [f.file, f.departement, f.annee, f.format, f.encoding, f.nRecords, f.superseded]));
+    await sinks.files.rows(
+      files.map((f) => [f.file, f.departement, f.annee, f.format, f.encoding, f.nRecords, f.superseded]),
+    );
     await Promise.all(Object.values(sinks).map((s: CsvSink) => s.close()));
   }
   return {
@@ -432,4 +545,3 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
     files,
   };
 }
-

@@ -40,7 +40,8 @@ export function planMovers(
     const n = Math.round(total(origin.stock2020) * scale * MOVER_RATE * years);
     for (let i = 0; i < n; i++) {
       let destination = rng.weighted(weights);
-      if (destination.code === origin.code) destination = rng.pick(selected.filter((d) => d.code !== origin.code));
+      if (destination.code === origin.code)
+        destination = rng.pick(selected.filter((d) => d.code !== origin.code));
       const kind = rng.pick(kinds);
       const transferDay = rng.int(jan1(window.firstYear), dec31(window.lastYear));
       const firstDuration = rng.int(90, 900);
@@ -49,12 +50,24 @@ export function planMovers(
       const birth = birthFor(decisionDay, age);
       const child = newChild(`M-${++nMovers}`, rng, birth, seed, true);
       const list = (code: string) => byDepartement.get(code) as SimMeasure[];
-      const first = buildMeasure({ kind, child, decisionDay, durationDays: firstDuration, transfer: true }, 0, origin.code, rng, options);
+      const first = buildMeasure(
+        { kind, child, decisionDay, durationDays: firstDuration, transfer: true },
+        0,
+        origin.code,
+        rng,
+        options,
+      );
       if (first.measure.motfinint !== '3') continue; // reached the age limit first: no transfer
       list(origin.code).push(first.measure);
       const secondDecision = first.measure.endDay + rng.int(1, 30);
       const duration = rng.int(180, 3 * 365);
-      const second = buildMeasure({ kind, child, decisionDay: secondDecision, durationDays: duration }, 0, destination.code, rng, options);
+      const second = buildMeasure(
+        { kind, child, decisionDay: secondDecision, durationDays: duration },
+        0,
+        destination.code,
+        rng,
+        options,
+      );
       list(destination.code).push(second.measure);
       onDecember31 += first.onDecember31 + second.onDecember31;
     }

@@ -27,8 +27,30 @@ function unknown(name: string): string {
 }
 
 const MINOR_ONLY_UNKNOWN = [
-  'AUTREHEBER', 'TITAP', 'LIENA1', 'SEXA1', 'ANSA1', 'EMPLA1', 'CSPA1', 'MEREINC', 'PEREINC', 'ANSPERE', 'DCMERE', 'DCPERE',
-  'SANTE', 'SECURITE', 'MORALITE', 'CONDEDUC', 'CONDEDEV', 'VIOLSEX', 'VIOLPHYS', 'NEGLIG', 'VIOLPSY', 'VIOLCONJ', 'DANGER', 'MINA',
+  'AUTREHEBER',
+  'TITAP',
+  'LIENA1',
+  'SEXA1',
+  'ANSA1',
+  'EMPLA1',
+  'CSPA1',
+  'MEREINC',
+  'PEREINC',
+  'ANSPERE',
+  'DCMERE',
+  'DCPERE',
+  'SANTE',
+  'SECURITE',
+  'MORALITE',
+  'CONDEDUC',
+  'CONDEDEV',
+  'VIOLSEX',
+  'VIOLPHYS',
+  'NEGLIG',
+  'VIOLPSY',
+  'VIOLCONJ',
+  'DANGER',
+  'MINA',
 ] as const;
 const EVALUATION_MINOR = ['CONDADD', 'DEFINTEL', 'CONFL', 'VIOLFAM'] as const;
 const EVALUATION_ALL = ['MESANT', 'ACCFAM', 'SOUTSOC'] as const;
@@ -45,7 +67,12 @@ function ageAt(ev: EmittedEvent, day: Day): number {
 }
 
 /** Fills the values of a record in décret order (null: element absent / empty cell). */
-export function fillRecord(ev: EmittedEvent, numanonym: string, numanonymant: string, rng: Rng): (string | null)[] {
+export function fillRecord(
+  ev: EmittedEvent,
+  numanonym: string,
+  numanonymant: string,
+  rng: Rng,
+): (string | null)[] {
   const values: (string | null)[] = new Array<string | null>(VARIABLES.length).fill(null);
   const set = (name: string, value: string | null): void => {
     values[VARIABLE_INDEX.get(name) as number] = value;
@@ -62,7 +89,16 @@ export function fillRecord(ev: EmittedEvent, numanonym: string, numanonymant: st
   set('ANAIS', String(ev.child.birthYear));
   set('MNAIS', String(ev.child.birthMonth).padStart(2, '0'));
   if (age >= 3) {
-    const scodtcom = age < 6 ? rng.weighted([['1', 2], ['2', 5], ['9', 3]] as const) : rng.chance(0.55) ? '2' : '9';
+    const scodtcom =
+      age < 6
+        ? rng.weighted([
+            ['1', 2],
+            ['2', 5],
+            ['9', 3],
+          ] as const)
+        : rng.chance(0.55)
+          ? '2'
+          : '9';
     set('SCODTCOM', scodtcom);
     if (scodtcom === '1' && minor && age < 6) set('MODACC', unknown('MODACC'));
     if (scodtcom === '2') {
@@ -75,7 +111,12 @@ export function fillRecord(ev: EmittedEvent, numanonym: string, numanonymant: st
   for (const name of ALL_UNKNOWN) set(name, unknown(name));
   if (rng.chance(0.15)) set('HANDICAP', rng.chance(0.8) ? '1' : '2');
   if (ev.typev === '1') {
-    const traitinfo = rng.weighted([['1', 25], ['3', 5], ['4', 15], ['9', 55]] as const);
+    const traitinfo = rng.weighted([
+      ['1', 25],
+      ['3', 5],
+      ['4', 15],
+      ['9', 55],
+    ] as const);
     set('TRAITINFO', traitinfo);
     set('DATIP', rng.chance(0.6) ? isoOf(ev.refDay - rng.int(20, 200)) : unknown('DATIP'));
     if (traitinfo === '1') {
@@ -86,14 +127,22 @@ export function fillRecord(ev: EmittedEvent, numanonym: string, numanonymant: st
       set('DATSIGN', unknown('DATSIGN'));
       set('MOTIFSIG', unknown('MOTIFSIG'));
     }
-    if (traitinfo === '4') set('DATJE', rng.chance(0.5) ? isoOf(ev.refDay - rng.int(5, 90)) : unknown('DATJE'));
+    if (traitinfo === '4')
+      set('DATJE', rng.chance(0.5) ? isoOf(ev.refDay - rng.int(5, 90)) : unknown('DATJE'));
   }
   if (minor) {
     for (const name of MINOR_ONLY_UNKNOWN) set(name, unknown(name));
     set('COMPOMENAG', rng.chance(0.3) ? rng.pick(['1', '2', '3', '4', '5']) : unknown('COMPOMENAG'));
     set('NBFRAT', rng.chance(0.35) ? String(rng.int(1, 6)) : unknown('NBFRAT'));
     set('ANSMERE', rng.chance(0.3) ? String(ev.child.birthYear - rng.int(18, 40)) : unknown('ANSMERE'));
-    set('PROJET', rng.weighted([['1', 20], ['2', 25], ['9', 55]] as const));
+    set(
+      'PROJET',
+      rng.weighted([
+        ['1', 20],
+        ['2', 25],
+        ['9', 55],
+      ] as const),
+    );
     if (values[VARIABLE_INDEX.get('PROJET') as number] === '2') set('DATPPE', unknown('DATPPE'));
   } else {
     set('MENAGEJM', kind.decision === '1' && kind.nature === '21' ? '8' : unknown('MENAGEJM'));
@@ -105,13 +154,21 @@ export function fillRecord(ev: EmittedEvent, numanonym: string, numanonymant: st
     if (minor) for (const name of EVALUATION_MINOR) set(name, unknown(name));
   }
   set('DATDECPE', ev.datdecpe);
-  set('INTERANT', rng.weighted([['1', 30], ['2', 25], ['9', 45]] as const));
+  set(
+    'INTERANT',
+    rng.weighted([
+      ['1', 30],
+      ['2', 25],
+      ['9', 45],
+    ] as const),
+  );
   set('DECISION', kind.decision);
   set('DATDEB', ev.datdeb);
   if (kind.decision === '1') {
     set('NATPDECADM', code('NATPDECADM', kind.nature));
     if (kind.nature === '18') set('AUTREDA', 'Accompagnement éducatif ponctuel');
-    if (DOMICILE_ADM.has(kind.nature) && m.typinterdom !== null) set('TYPINTERDOM', code('TYPINTERDOM', m.typinterdom));
+    if (DOMICILE_ADM.has(kind.nature) && m.typinterdom !== null)
+      set('TYPINTERDOM', code('TYPINTERDOM', m.typinterdom));
     if (ACCUEIL_ADM.has(kind.nature)) {
       set('LIEUACC', code('LIEUACC', m.lieuacc ?? unknown('LIEUACC')));
       set('ACCMOD', unknown('ACCMOD'));
@@ -120,7 +177,8 @@ export function fillRecord(ev: EmittedEvent, numanonym: string, numanonymant: st
   } else {
     set('NATDECASSED', code('NATDECASSED', kind.nature));
     if (kind.nature === '21') set('AUTREDJ', 'Mesure éducative spécifique');
-    if (MILIEU_OUVERT_JUD.has(kind.nature) && m.typdecjud !== null) set('TYPDECJUD', code('TYPDECJUD', m.typdecjud));
+    if (MILIEU_OUVERT_JUD.has(kind.nature) && m.typdecjud !== null)
+      set('TYPDECJUD', code('TYPDECJUD', m.typdecjud));
     if (PLACEMENT_JUD.has(kind.nature)) {
       set('NATDECPLAC', code('NATDECPLAC', m.natdecplac ?? unknown('NATDECPLAC')));
       set('INSTITPLAC', code('INSTITPLAC', m.institplac ?? unknown('INSTITPLAC')));
@@ -133,13 +191,23 @@ export function fillRecord(ev: EmittedEvent, numanonym: string, numanonymant: st
   }
   const isAccueil = ACCUEIL_ADM.has(kind.nature) && kind.decision === '1';
   const isPlacement = LIEU_JUD.has(kind.nature) && kind.decision === '2';
-  if (ev.typev === '2' && minor && (isAccueil || isPlacement)) set('CHGLIEU', rng.weighted([['1', 60], ['2', 15], ['9', 25]] as const));
+  if (ev.typev === '2' && minor && (isAccueil || isPlacement))
+    set(
+      'CHGLIEU',
+      rng.weighted([
+        ['1', 60],
+        ['2', 15],
+        ['9', 25],
+      ] as const),
+    );
   if (ev.typev === '3') {
     set('DATFIN', ev.datfin);
     set('MOTFININT', code('MOTFININT', m.motfinint));
-    if ((m.motfinint === '1' || m.motfinint === '2') && m.motifml !== null) set('MOTIFML', code('MOTIFML', m.motifml));
+    if ((m.motfinint === '1' || m.motfinint === '2') && m.motifml !== null)
+      set('MOTIFML', code('MOTIFML', m.motifml));
     if (ageAt(ev, m.endDay) > 14) set('DIPLOME', unknown('DIPLOME'));
-    if (minor && (isAccueil || isPlacement)) set('NBCHGLIEU', rng.chance(0.3) ? String(rng.int(0, 4)) : unknown('NBCHGLIEU'));
+    if (minor && (isAccueil || isPlacement))
+      set('NBCHGLIEU', rng.chance(0.3) ? String(rng.int(0, 4)) : unknown('NBCHGLIEU'));
   }
   return values;
 }
@@ -151,8 +219,17 @@ const idx = (name: string): number => VARIABLE_INDEX.get(name) as number;
  * The values of a record as written, defects included. Filled from a generator seeded by the
  * record's serial, so that nothing needs to be kept: a copy or a re-sent file gets the same values.
  */
-export function recordValues(ev: EmittedEvent, numbers: readonly [string, string], seed: number): (string | null)[] {
-  const values = fillRecord(ev, numbers[0], numbers[1], rngFor(seed, 'record', ev.departement, String(ev.serial)));
+export function recordValues(
+  ev: EmittedEvent,
+  numbers: readonly [string, string],
+  seed: number,
+): (string | null)[] {
+  const values = fillRecord(
+    ev,
+    numbers[0],
+    numbers[1],
+    rngFor(seed, 'record', ev.departement, String(ev.serial)),
+  );
   if (ev.otherInterant) values[idx('INTERANT')] = values[idx('INTERANT')] === '1' ? '2' : '1';
   if (ev.invalidNumber !== null) values[idx('NUMANONYM')] = ev.invalidNumber === '' ? null : ev.invalidNumber;
   if (ev.invalidCode !== null) values[idx(ev.invalidCode.variable)] = ev.invalidCode.value;

@@ -39,7 +39,9 @@ function xmlRecord(values: readonly (string | null)[], nl: string): string {
 
 function csvField(value: string | null | undefined, delimiter: string): string {
   if (value === null || value === undefined) return '';
-  return value.includes(delimiter) || value.includes('"') || value.includes('\n') ? `"${value.replace(/"/g, '""')}"` : value;
+  return value.includes(delimiter) || value.includes('"') || value.includes('\n')
+    ? `"${value.replace(/"/g, '""')}"`
+    : value;
 }
 
 function csvRecord(values: readonly (string | null)[], style: FileStyle): string {
@@ -47,7 +49,9 @@ function csvRecord(values: readonly (string | null)[], style: FileStyle): string
 }
 
 function encode(text: string, encoding: SynthEncoding): Buffer {
-  return encoding === 'iso-8859-1' || encoding === 'windows-1252' ? Buffer.from(text, 'latin1') : Buffer.from(text, 'utf8');
+  return encoding === 'iso-8859-1' || encoding === 'windows-1252'
+    ? Buffer.from(text, 'latin1')
+    : Buffer.from(text, 'utf8');
 }
 
 function write(stream: WriteStream, chunk: Buffer): Promise<void> {
@@ -67,7 +71,8 @@ function write(stream: WriteStream, chunk: Buffer): Promise<void> {
 function header(style: FileStyle, datexport: string): string {
   const nl = style.lineEnd;
   if (style.format === 'xml') {
-    const declared = style.encoding === 'iso-8859-1' || style.encoding === 'windows-1252' ? 'ISO-8859-1' : 'UTF-8';
+    const declared =
+      style.encoding === 'iso-8859-1' || style.encoding === 'windows-1252' ? 'ISO-8859-1' : 'UTF-8';
     return `<?xml version="1.0" encoding="${declared}"?>${nl}<DECRET>${nl}<INTRO><VERSIONXSD>2.0</VERSIONXSD><DATEXPORT>${datexport}</DATEXPORT></INTRO>${nl}`;
   }
   const bom = style.encoding === 'utf-8-bom' ? '\ufeff' : '';

@@ -49,7 +49,10 @@ export function meanDiscountedLife(kind: MeasureKind): number {
   for (let i = 0; i < n; i++) {
     const age = kind.ageMin + ((0.5 + i * 0.7548776662466927) % 1) * ageSpan(kind);
     const birthOffset = (i % 30) / 365.25; // birth on the 1st of the month: up to a month older
-    const years = Math.min(durationDays(kind, (0.5 + i * 0.5698402909980532) % 1) / DAYS_PER_YEAR, ageLimit(kind) - age - birthOffset - 10 / 365.25);
+    const years = Math.min(
+      durationDays(kind, (0.5 + i * 0.5698402909980532) % 1) / DAYS_PER_YEAR,
+      ageLimit(kind) - age - birthOffset - 10 / 365.25,
+    );
     const life = Math.max(years, 1 / 365.25);
     sum += (1 - Math.exp(-LN_GROWTH * life)) / LN_GROWTH;
   }
@@ -146,7 +149,12 @@ export interface MeasureOptions {
 }
 
 export interface MeasureFactory {
-  build(shape: MeasureShape, serial: number, departement: string, rng: Rng): { measure: SimMeasure; onDecember31: number };
+  build(
+    shape: MeasureShape,
+    serial: number,
+    departement: string,
+    rng: Rng,
+  ): { measure: SimMeasure; onDecember31: number };
 }
 
 const pickCode = (rng: Rng, table: readonly (readonly [string, number])[] | undefined): string | null =>
@@ -169,7 +177,13 @@ export function buildMeasure(
   }
   const limitDay = birthday(child.birthYear, child.birthMonth, ageLimit(kind));
   let endDay = decisionDay + shape.durationDays;
-  let motfinint = shape.transfer ? '3' : rng.weighted([['1', 55], ['2', 35], ['9', 10]] as const);
+  let motfinint = shape.transfer
+    ? '3'
+    : rng.weighted([
+        ['1', 55],
+        ['2', 35],
+        ['9', 10],
+      ] as const);
   let motifml: string | null = null;
   if (endDay >= limitDay - 1) {
     endDay = Math.max(decisionDay + 1, limitDay - 1 - rng.int(0, 20));
@@ -183,7 +197,15 @@ export function buildMeasure(
     }
   }
   if (motifml === null && (motfinint === '1' || motfinint === '2')) {
-    motifml = rng.weighted([['10', 40], ['11', 5], ['12', 5], ['13', 3], ['14', kind.nature === '15' ? 30 : 0], ['19', 10], ['99', 37]] as const);
+    motifml = rng.weighted([
+      ['10', 40],
+      ['11', 5],
+      ['12', 5],
+      ['13', 3],
+      ['14', kind.nature === '15' ? 30 : 0],
+      ['19', 10],
+      ['99', 37],
+    ] as const);
   }
   const lag = rng.int(kind.startLag[0], kind.startLag[1]);
   const startDay = decisionDay + lag < endDay ? decisionDay + lag : decisionDay;
@@ -193,7 +215,8 @@ export function buildMeasure(
   }
   const placement = kind.decision === '2' && ['17', '18', '21'].includes(kind.nature);
   const placeJud = kind.decision === '2' && ['17', '18', '21', '22', '23'].includes(kind.nature);
-  const accueilAdm = kind.decision === '1' && ['11', '12', '13', '14', '15', '16', '19', '21'].includes(kind.nature);
+  const accueilAdm =
+    kind.decision === '1' && ['11', '12', '13', '14', '15', '16', '19', '21'].includes(kind.nature);
   const measure: SimMeasure = {
     serial,
     departement,
@@ -207,14 +230,48 @@ export function buildMeasure(
     motifml,
     typinterdom: pickCode(rng, kind.typinterdom),
     typdecjud: pickCode(rng, kind.typdecjud),
-    natdecplac: placement ? rng.weighted([['1', 40], ['2', 35], ['3', 10], ['9', 15]] as const) : null,
-    institplac: placement ? (kind.nature === '18' ? rng.weighted([['2', 70], ['4', 20], ['9', 10]] as const) : rng.weighted([['3', 85], ['9', 15]] as const)) : null,
+    natdecplac: placement
+      ? rng.weighted([
+          ['1', 40],
+          ['2', 35],
+          ['3', 10],
+          ['9', 15],
+        ] as const)
+      : null,
+    institplac: placement
+      ? kind.nature === '18'
+        ? rng.weighted([
+            ['2', 70],
+            ['4', 20],
+            ['9', 10],
+          ] as const)
+        : rng.weighted([
+            ['3', 85],
+            ['9', 15],
+          ] as const)
+      : null,
     lieuacc: accueilAdm
       ? kind.nature === '11'
         ? '11'
-        : rng.weighted([['1', 45], ['2', 30], ['6', 5], ['9', 3], ['13', 2], ['99', 15]] as const)
+        : rng.weighted([
+            ['1', 45],
+            ['2', 30],
+            ['6', 5],
+            ['9', 3],
+            ['13', 2],
+            ['99', 15],
+          ] as const)
       : null,
-    lieuplac: placeJud ? rng.weighted([['1', 45], ['2', 32], ['5', 5], ['9', 3], ['12', 3], ['99', 12]] as const) : null,
+    lieuplac: placeJud
+      ? rng.weighted([
+          ['1', 45],
+          ['2', 32],
+          ['5', 5],
+          ['9', 3],
+          ['12', 3],
+          ['99', 12],
+        ] as const)
+      : null,
     endNotSent: false,
     partialStart: false,
   };
@@ -253,7 +310,9 @@ export function simulateDepartement(
   options: MeasureOptions,
 ): DepartementSimulation {
   const rng = rngFor(seed, 'simulate', calibration.code);
-  const arrivals = KINDS.flatMap((kind) => arrivalsOf(kind, targetStock(kind, calibration) * scale, window, rng));
+  const arrivals = KINDS.flatMap((kind) =>
+    arrivalsOf(kind, targetStock(kind, calibration) * scale, window, rng),
+  );
   arrivals.sort((a, b) => a.day - b.day || a.kind.id.localeCompare(b.kind.id));
   const ends = new EndHeap();
   const pool: { child: SimChild; freeFrom: Day }[] = [];
@@ -267,7 +326,13 @@ export function simulateDepartement(
     }
     let child: SimChild | undefined;
     if (pool.length > 0 && rng.chance(FOLLOW_ON_SHARE)) child = takeFromPool(pool, arrival, rng);
-    child ??= newChild(`C${calibration.code}-${++childCount}`, rng, birthFor(arrival.day, arrival.age), seed, false);
+    child ??= newChild(
+      `C${calibration.code}-${++childCount}`,
+      rng,
+      birthFor(arrival.day, arrival.age),
+      seed,
+      false,
+    );
     const built = buildMeasure(
       { kind: arrival.kind, child, decisionDay: arrival.day, durationDays: arrival.durationDays },
       measures.length + 1,
@@ -282,7 +347,11 @@ export function simulateDepartement(
   return { measures, onDecember31 };
 }
 
-function takeFromPool(pool: { child: SimChild; freeFrom: Day }[], arrival: Arrival, rng: Rng): SimChild | undefined {
+function takeFromPool(
+  pool: { child: SimChild; freeFrom: Day }[],
+  arrival: Arrival,
+  rng: Rng,
+): SimChild | undefined {
   for (let attempt = 0; attempt < 6 && pool.length > 0; attempt++) {
     const i = rng.int(0, pool.length - 1);
     const entry = pool[i] as { child: SimChild; freeFrom: Day };

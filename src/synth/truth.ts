@@ -95,8 +95,12 @@ interface Period {
   endYear: number;
 }
 
-const chainKey = (e: { departement: string; child: string; decision: string; nature: string | null }): string =>
-  `${e.departement}|${e.child}|${e.decision}|${e.nature ?? ''}`;
+const chainKey = (e: {
+  departement: string;
+  child: string;
+  decision: string;
+  nature: string | null;
+}): string => `${e.departement}|${e.child}|${e.decision}|${e.nature ?? ''}`;
 
 const beginOf = (p: Period): Day | null =>
   p.datdecpe === null ? p.datdeb : p.datdeb === null ? p.datdecpe : Math.min(p.datdecpe, p.datdeb);
@@ -248,7 +252,11 @@ function inForce(m: TruthMeasure, day: Day): boolean {
 }
 
 /** §7: the stock of 31 December of each year of each département's cells. */
-function buildStock(input: TruthInput, measures: readonly TruthMeasure[], birthOf: (child: string) => [number, number]): TruthStockRow[] {
+function buildStock(
+  input: TruthInput,
+  measures: readonly TruthMeasure[],
+  birthOf: (child: string) => [number, number],
+): TruthStockRow[] {
   const rows: TruthStockRow[] = [];
   const byDep = new Map<string, TruthMeasure[]>();
   for (const m of measures) {
@@ -285,7 +293,13 @@ function buildStock(input: TruthInput, measures: readonly TruthMeasure[], birthO
       }
       for (const c of ALL_CATEGORIES) {
         const cell = counted.get(c) as { n: number; children: Set<string> };
-        rows.push({ departement: dep, annee: year, category: c, nMeasures: cell.n, nChildren: cell.children.size });
+        rows.push({
+          departement: dep,
+          annee: year,
+          category: c,
+          nMeasures: cell.n,
+          nChildren: cell.children.size,
+        });
       }
     }
   }

@@ -10,7 +10,15 @@ let root: string;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'olinpe-synth-deps-'));
-  await runSynth({ out: join(root, 'files'), truth: join(root, 'truth'), departements: ['48', '75', '59'], scale: SCALE, format: 'csv', defects: [], seed: 5 });
+  await runSynth({
+    out: join(root, 'files'),
+    truth: join(root, 'truth'),
+    departements: ['48', '75', '59'],
+    scale: SCALE,
+    format: 'csv',
+    defects: [],
+    seed: 5,
+  });
 }, 180_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));

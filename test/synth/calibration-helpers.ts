@@ -17,7 +17,10 @@ export const DREES_PERIMETER = [
 export function dreesStock(departements: readonly string[], scale: number): Map<string, number> {
   const wanted = new Set(departements.map((d) => (d === '2A' || d === '2B' ? '20' : d)));
   const out = new Map<string, number>();
-  const lines = readFileSync(join(import.meta.dirname, '../../src/synth/drees-ase-2020.csv'), 'utf8').trim().split('\n').slice(1);
+  const lines = readFileSync(join(import.meta.dirname, '../../src/synth/drees-ase-2020.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   for (const line of lines) {
     const [d, , , category, n] = line.split(',') as [string, string, string, string, string];
     if (wanted.has(d)) out.set(category, (out.get(category) ?? 0) + Number(n) * scale);
@@ -31,7 +34,8 @@ export function truthStock(truthDir: string, year: number, departement?: string)
   const lines = readFileSync(join(truthDir, 'stock_31dec.csv'), 'utf8').trim().split('\n').slice(1);
   for (const line of lines) {
     const [d, y, category, n] = line.split(',') as [string, string, string, string];
-    if (Number(y) === year && (departement === undefined || d === departement)) out.set(category, (out.get(category) ?? 0) + Number(n));
+    if (Number(y) === year && (departement === undefined || d === departement))
+      out.set(category, (out.get(category) ?? 0) + Number(n));
   }
   return out;
 }

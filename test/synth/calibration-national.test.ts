@@ -11,7 +11,14 @@ let summary: SynthSummary;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'olinpe-synth-national-'));
-  summary = await runSynth({ out: join(root, 'files'), truth: join(root, 'truth'), scale: SCALE, format: 'csv', defects: [], seed: 11 });
+  summary = await runSynth({
+    out: join(root, 'files'),
+    truth: join(root, 'truth'),
+    scale: SCALE,
+    format: 'csv',
+    defects: [],
+    seed: 11,
+  });
 }, 180_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -4,20 +4,33 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSynth, type SynthSummary } from '../../src/synth/index.js';
 
-const DECISION_VARIABLES = ['DATDECPE', 'DECISION', 'NATPDECADM', 'AUTREDA', 'NATDECASSED', 'AUTREDJ', 'NATDECPLAC', 'TYPINTERDOM', 'TYPDECJUD'];
+const DECISION_VARIABLES = [
+  'DATDECPE',
+  'DECISION',
+  'NATPDECADM',
+  'AUTREDA',
+  'NATDECASSED',
+  'AUTREDJ',
+  'NATDECPLAC',
+  'TYPINTERDOM',
+  'TYPDECJUD',
+];
 
 type Rec = Record<string, string>;
 
 function parseXml(text: string): Rec[] {
   return [...text.matchAll(/<DONNEE>([\s\S]*?)<\/DONNEE>/g)].map((m) => {
     const rec: Rec = {};
-    for (const e of (m[1] as string).matchAll(/<([A-Z0-9]+)>([^<]*)<\/\1>/g)) rec[e[1] as string] = e[2] as string;
+    for (const e of (m[1] as string).matchAll(/<([A-Z0-9]+)>([^<]*)<\/\1>/g))
+      rec[e[1] as string] = e[2] as string;
     return rec;
   });
 }
 
-const yearOf = (date: string | undefined): number | null => (date && /^\d{4}-/.test(date) && !date.startsWith('9999') ? Number(date.slice(0, 4)) : null);
-const keyOf = (r: Rec): string => [r.NUMANONYM, r.DECISION, r.NATPDECADM ?? r.NATDECASSED, r.DATDECPE].join('|');
+const yearOf = (date: string | undefined): number | null =>
+  date && /^\d{4}-/.test(date) && !date.startsWith('9999') ? Number(date.slice(0, 4)) : null;
+const keyOf = (r: Rec): string =>
+  [r.NUMANONYM, r.DECISION, r.NATPDECADM ?? r.NATDECASSED, r.DATDECPE].join('|');
 
 let root: string;
 let first: SynthSummary;
@@ -25,11 +38,20 @@ const files = new Map<string, Rec[]>();
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'olinpe-synth-'));
-  const options = { departements: ['59', '48'], firstYear: 2018, lastYear: 2021, seed: 7, scale: 0.02, format: 'xml' as const, defects: [] };
+  const options = {
+    departements: ['59', '48'],
+    firstYear: 2018,
+    lastYear: 2021,
+    seed: 7,
+    scale: 0.02,
+    format: 'xml' as const,
+    defects: [],
+  };
   first = await runSynth({ ...options, out: join(root, 'a'), truth: join(root, 'a-truth') });
   await runSynth({ ...options, out: join(root, 'b'), truth: join(root, 'b-truth') });
   await runSynth({ ...options, seed: 8, out: join(root, 'c') });
-  for (const name of readdirSync(join(root, 'a'))) files.set(name, parseXml(readFileSync(join(root, 'a', name), 'utf8')));
+  for (const name of readdirSync(join(root, 'a')))
+    files.set(name, parseXml(readFileSync(join(root, 'a', name), 'utf8')));
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -39,18 +61,25 @@ describe('olinpe synth emission (domain §1)', () => {
     for (const dir of ['', '-truth']) {
       const names = readdirSync(join(root, `a${dir}`)).sort();
       expect(readdirSync(join(root, `b${dir}`)).sort()).toEqual(names);
-      for (const n of names) expect(readFileSync(join(root, `b${dir}`, n)).equals(readFileSync(join(root, `a${dir}`, n)))).toBe(true);
+      for (const n of names)
+        expect(readFileSync(join(root, `b${dir}`, n)).equals(readFileSync(join(root, `a${dir}`, n)))).toBe(
+          true,
+        );
     }
     const a = readFileSync(join(root, 'a', 'CD59_Olinpe_2019.xml'));
     expect(readFileSync(join(root, 'c', 'CD59_Olinpe_2019.xml')).equals(a)).toBe(false);
   });
 
   it('writes one file per département and year, named like CD59_Olinpe_2019.xml', () => {
-    const expected = ['48', '59'].flatMap((d) => [2018, 2019, 2020, 2021].map((y) => `CD${d}_Olinpe_${y}.xml`));
+    const expected = ['48', '59'].flatMap((d) =>
+      [2018, 2019, 2020, 2021].map((y) => `CD${d}_Olinpe_${y}.xml`),
+    );
     expect([...files.keys()].sort()).toEqual(expected.sort());
     expect(first.nFiles).toBe(8);
     const text = readFileSync(join(root, 'a', 'CD59_Olinpe_2020.xml'), 'utf8');
-    expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\r\n<DECRET>\r\n<INTRO><VERSIONXSD>2.0<\/VERSIONXSD><DATEXPORT>2021-0[234]-\d\d<\/DATEXPORT><\/INTRO>/);
+    expect(text).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\r\n<DECRET>\r\n<INTRO><VERSIONXSD>2.0<\/VERSIONXSD><DATEXPORT>2021-0[234]-\d\d<\/DATEXPORT><\/INTRO>/,
+    );
     expect(first.nRecords).toBe([...files.values()].reduce((s, r) => s + r.length, 0));
   });
 
@@ -70,7 +99,8 @@ describe('olinpe synth emission (domain §1)', () => {
   it('repeats the decision variables of the closed period on every end record', () => {
     const openings = new Map<string, Rec[]>();
     for (const records of files.values()) {
-      for (const r of records) if (r.TYPEV !== '3') openings.set(keyOf(r), [...(openings.get(keyOf(r)) ?? []), r]);
+      for (const r of records)
+        if (r.TYPEV !== '3') openings.set(keyOf(r), [...(openings.get(keyOf(r)) ?? []), r]);
     }
     let checked = 0;
     for (const records of files.values()) {
@@ -90,7 +120,9 @@ describe('olinpe synth emission (domain §1)', () => {
     const byYear = (y: number) => ['59', '48'].flatMap((d) => files.get(`CD${d}_Olinpe_${y}.xml`) ?? []);
     let straddling = 0;
     for (const y of [2019, 2020, 2021]) {
-      for (const r of byYear(y).filter((x) => x.TYPEV === '1' && yearOf(x.DATDECPE) === y - 1 && yearOf(x.DATDEB) === y)) {
+      for (const r of byYear(y).filter(
+        (x) => x.TYPEV === '1' && yearOf(x.DATDECPE) === y - 1 && yearOf(x.DATDEB) === y,
+      )) {
         const earlier = byYear(y - 1).filter((x) => x.TYPEV === '1' && keyOf(x) === keyOf(r));
         expect(earlier.map((x) => x.DATDEB)).toEqual(['9999-99-99']);
         straddling++;
@@ -104,9 +136,13 @@ describe('olinpe synth emission (domain §1)', () => {
     expect(header('measures.csv')).toBe(
       'measure,child,departement,decision,nature,drees_category,block,decision_date,start_date,end_date,end_imputed,n_periods,is_left_censored',
     );
-    expect(header('children.csv')).toBe('child,sexe,anais,mnais,first_departement,n_departements,first_event_date');
+    expect(header('children.csv')).toBe(
+      'child,sexe,anais,mnais,first_departement,n_departements,first_event_date',
+    );
     expect(header('stock_31dec.csv')).toBe('departement,annee,drees_category,n_measures,n_children');
-    const stock = readFileSync(join(root, 'a-truth', 'stock_31dec.csv'), 'utf8').trim().split('\n');
+    const stock = readFileSync(join(root, 'a-truth', 'stock_31dec.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(stock).toHaveLength(1 + 2 * 4 * 10);
     expect(readFileSync(join(root, 'a-truth', 'measures.csv'), 'utf8')).not.toMatch(/[0-9A-F]{40}/);
   });

@@ -42,11 +42,12 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const truthCsv = (name: string) =>
-  `read_csv('${join(root, 'truth', name)}', all_varchar = true)`;
+const truthCsv = (name: string) => `read_csv('${join(root, 'truth', name)}', all_varchar = true)`;
 
 const count = (sql: string) =>
-  withDuckDB(warehouse, async (conn) => Number((await query<{ n: bigint }>(conn, sql))[0]?.n), { access_mode: 'READ_ONLY' });
+  withDuckDB(warehouse, async (conn) => Number((await query<{ n: bigint }>(conn, sql))[0]?.n), {
+    access_mode: 'READ_ONLY',
+  });
 
 describe('the national build on synthetic files equals the truth', () => {
   it('injected every defect', () => {

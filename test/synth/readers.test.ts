@@ -44,18 +44,27 @@ beforeAll(async () => {
         records++;
         const typed = typer(raw);
         if (typed.rejected) rejected++;
-        for (const r of new Set(typed.findings.map((x) => x.rule))) recordsWith.set(r, (recordsWith.get(r) ?? 0) + 1);
+        for (const r of new Set(typed.findings.map((x) => x.rule)))
+          recordsWith.set(r, (recordsWith.get(r) ?? 0) + 1);
         for (const x of typed.findings) findings.set(x.rule, (findings.get(x.rule) ?? 0) + 1);
       }
     }
-    checks.set(f.file, { records, rejected, findings, recordsWith, decree: reader.summary().decree, datexport: reader.description.datexport });
+    checks.set(f.file, {
+      records,
+      rejected,
+      findings,
+      recordsWith,
+      decree: reader.summary().decree,
+      datexport: reader.description.datexport,
+    });
   }
 }, 120_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const active = () => summary.files.filter((f) => !f.superseded);
-const sum = (pick: (c: FileCheck) => number, files = active()) => files.reduce((s, f) => s + pick(checks.get(f.file) as FileCheck), 0);
+const sum = (pick: (c: FileCheck) => number, files = active()) =>
+  files.reduce((s, f) => s + pick(checks.get(f.file) as FileCheck), 0);
 
 describe('synthetic files read back by the ingestion readers', () => {
   it('reads every file, in every format and encoding, with all its records', () => {
@@ -64,7 +73,8 @@ describe('synthetic files read back by the ingestion readers', () => {
       const c = checks.get(f.file) as FileCheck;
       expect(c.records, f.file).toBe(f.nRecords);
       expect(c.decree, f.file).toBe('2016');
-      if (f.format === 'xml') expect(c.datexport, f.file).toMatch(new RegExp(`^${f.annee + 1}-\\d\\d-\\d\\d$`));
+      if (f.format === 'xml')
+        expect(c.datexport, f.file).toMatch(new RegExp(`^${f.annee + 1}-\\d\\d-\\d\\d$`));
     }
   });
 
@@ -72,7 +82,8 @@ describe('synthetic files read back by the ingestion readers', () => {
     expect(summary.defects['invalid-number']).toBeGreaterThan(0);
     expect(sum((c) => c.rejected)).toBe(summary.defects['invalid-number']);
     const errors = new Set<string>();
-    for (const c of checks.values()) for (const r of c.findings.keys()) if (rule(r).severity === 'error') errors.add(r);
+    for (const c of checks.values())
+      for (const r of c.findings.keys()) if (rule(r).severity === 'error') errors.add(r);
     expect([...errors]).toEqual(['numanonym-inutilisable']);
   });
 
@@ -88,10 +99,14 @@ describe('synthetic files read back by the ingestion readers', () => {
     const resent = summary.files.filter((f) => f.file.includes('_v2.'));
     expect(resent).toHaveLength(summary.defects['resent-file']);
     for (const v2 of resent) {
-      const v1 = summary.files.find((f) => f.superseded && f.departement === v2.departement && f.annee === v2.annee);
+      const v1 = summary.files.find(
+        (f) => f.superseded && f.departement === v2.departement && f.annee === v2.annee,
+      );
       expect(v1?.nRecords).toBeLessThan(v2.nRecords);
     }
-    const listed = readFileSync(join(root, 'truth', 'files.csv'), 'utf8').trim().split('\n');
+    const listed = readFileSync(join(root, 'truth', 'files.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(listed).toHaveLength(summary.files.length + 1);
   });
 });

@@ -25,7 +25,10 @@ function parseNumber(name: string, text: string | undefined, fallback: number, i
 export function parseDefects(text: string | undefined): DefectName[] {
   if (text === undefined || text === 'all') return [...DEFECTS];
   if (text === 'none' || text === '') return [];
-  const names = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   for (const n of names) {
     if (!(DEFECTS as readonly string[]).includes(n)) {
       throw new UsageError(`unknown defect ${n} (known: ${DEFECTS.join(', ')})`);
@@ -46,16 +49,33 @@ export default defineCommand({
     years: { type: 'string', description: 'years, YYYY-YYYY (default: 2016-2024)', default: '2016-2024' },
     seed: { type: 'string', description: 'seed of the pseudo-random generator (default: 1)' },
     scale: { type: 'string', description: 'size relative to the real national volume (default: 1)' },
-    format: { type: 'string', description: 'xml, csv or mixed (formats and encodings of real files)', default: 'xml' },
-    truth: { type: 'string', description: 'directory for the ground truth (measures, children, stock_31dec, defects, files CSV)' },
-    defects: { type: 'string', description: `all, none, or a comma-separated list of: ${DEFECTS.join(', ')}`, default: 'all' },
+    format: {
+      type: 'string',
+      description: 'xml, csv or mixed (formats and encodings of real files)',
+      default: 'xml',
+    },
+    truth: {
+      type: 'string',
+      description: 'directory for the ground truth (measures, children, stock_31dec, defects, files CSV)',
+    },
+    defects: {
+      type: 'string',
+      description: `all, none, or a comma-separated list of: ${DEFECTS.join(', ')}`,
+      default: 'all',
+    },
     ...commonArgs,
   },
   async run({ args }) {
     const [firstYear, lastYear] = parseYears(args.years);
     const format = args.format as SynthFormatOption;
-    if (!['xml', 'csv', 'mixed'].includes(format)) throw new UsageError(`--format must be xml, csv or mixed (got ${args.format})`);
-    const departements = args.departments ? args.departments.split(',').map((s) => s.trim()).filter((s) => s !== '') : undefined;
+    if (!['xml', 'csv', 'mixed'].includes(format))
+      throw new UsageError(`--format must be xml, csv or mixed (got ${args.format})`);
+    const departements = args.departments
+      ? args.departments
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
+      : undefined;
     const summary = await runSynth({
       out: args.out,
       ...(departements ? { departements } : {}),
@@ -76,7 +96,9 @@ export default defineCommand({
       `${summary.nFiles} fichiers, ${summary.nRecords} enregistrements, ${summary.departements.length} départements, ` +
         `${summary.firstYear}–${summary.lastYear}, échelle ${summary.scale}, graine ${summary.seed} → ${summary.out}`,
     );
-    console.log(`\nDéfauts injectés :\n${formatTable(Object.entries(summary.defects).map(([defect, count]) => ({ defect, count })))}`);
+    console.log(
+      `\nDéfauts injectés :\n${formatTable(Object.entries(summary.defects).map(([defect, count]) => ({ defect, count })))}`,
+    );
     console.log(
       `\nMesures en cours au 31/12/${summary.lastYear} : ${summary.natural.openAtLastYear} ; ` +
         `commencées avant ${summary.firstYear} : ${summary.natural.beganBeforeFirstYear}`,

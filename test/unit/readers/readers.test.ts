@@ -258,6 +258,13 @@ describe('delimited text edge cases', () => {
     expect(firsts).toEqual([1, 1001, 2001, 3001, 4001]);
   });
 
+  it('reads a quoted header, and detects the separator outside quotes', async () => {
+    const { reader, records } = await readCsv(`"NumAnonym","TYPEV;x"\r\n"${N1}","1"\r\n`);
+    expect(reader.description.delimiter).toBe(',');
+    expect(records.map(values)).toEqual([{ NUMANONYM: N1 }]);
+    expect(reader.summary().unexpectedVariables).toEqual(['TYPEV;X']);
+  });
+
   it('rejects a quote never closed', async () => {
     const e = await rejection(readCsv(`NUMANONYM;AUTREDA\n${N1};"ouvert\n${N2};x\n`));
     expect(e.rule).toBe('fichier-illisible');

@@ -22,7 +22,7 @@ per_child as (
       arg_max(mnais, (annee, received_at, record_no)) filter (where mnais between 1 and 12),
       arg_max(mnais, (annee, received_at, record_no)) filter (where mnais is not null)
     ) as mnais,
-    arg_min(departement, (coalesce(event_date, date '9999-12-31'), annee, received_at, record_no)) as first_departement,
+    arg_min(departement, (coalesce(event_date, date '9999-12-31'), departement)) as first_departement,
     count(distinct departement) as n_departements,
     min(event_date) as first_event_date
   from records

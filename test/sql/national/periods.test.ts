@@ -81,7 +81,10 @@ describe('periods (domain §6)', () => {
       { typev: '3', datdecpe: '2017-06-01', begin: '2017-06-01', end: '2019-04-30', end_source: 'recorded', end_imputed: null, end_match: 'none', measure: 1, left: false },
     ]);
     expect(await f.findings()).toEqual([{ rule: 'fin-sans-ouverture', file_id: 'CD59-2019', record_no: 1, value: '3' }]);
-    expect(await f.rows('select is_left_censored from measures')).toEqual([{ is_left_censored: false }]);
+    // Its opening was not observed: the measure is left-censored, its decision date known.
+    expect(await f.rows('select is_left_censored, cast(decision_date as varchar) as d from measures')).toEqual([
+      { is_left_censored: true, d: '2017-06-01' },
+    ]);
   });
 
   it('makes an end without DATDECPE nor DATDEB matching nothing a left-censored period', async () => {

@@ -8,7 +8,11 @@ import { trusted, type Html } from './html.js';
 
 const FONT = 'DejaVu Sans, Arial, Helvetica, sans-serif';
 
+/** French number formats inside the charts (thin spaces for thousands, decimal comma). */
+const FRENCH = { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0€'], percent: '\u00a0%' };
+
 const CONFIG = {
+  locale: { number: FRENCH },
   font: FONT,
   background: 'white',
   view: { stroke: null },
@@ -45,7 +49,7 @@ export function barChart(title: string, axisTitle: string, data: readonly BarDat
     data: { values },
     encoding: {
       y: { field: 'label', type: 'nominal', sort, title: null, axis: { labelLimit: 0 } },
-      x: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format: 'd' } },
+      x: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format: ',d' } },
     },
     layer: [
       { mark: { type: 'bar', fill: '#9a9a9a', stroke: '#111', strokeWidth: 0.8 } },
@@ -83,7 +87,7 @@ export function lineChart(
         field: 'value',
         type: 'quantitative',
         title: axisTitle,
-        ...(options.percent ? { axis: { format: '.0%' } } : {}),
+        axis: { format: options.percent ? '.0%' : ',d' },
       },
       strokeDash: { field: 'series', type: 'nominal', scale: { domain: series, range: dashes.slice(0, series.length) }, title: null },
       shape: { field: 'series', type: 'nominal', scale: { domain: series, range: shapes.slice(0, series.length) }, title: null },

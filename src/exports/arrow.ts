@@ -23,7 +23,7 @@ import {
 } from 'apache-arrow';
 import { quoteIdent } from '../warehouse/sql-files.js';
 import { exportExpression, type SourceColumn } from './columns.js';
-import type { ExportTable } from './tables.js';
+import { sortOrder, type ExportTable } from './tables.js';
 
 type Kind = 'utf8' | 'bool' | 'int16' | 'int32' | 'int64' | 'float64' | 'date' | 'timestamp';
 
@@ -124,8 +124,7 @@ export async function writeArrowTable(
 ): Promise<void> {
   const names = columns.map((c) => c.name);
   const kinds = columns.map((c) => kindOf(c.type));
-  const leading = spec.sortBy.filter((c) => names.includes(c));
-  const order = [...leading, ...names.filter((c) => !leading.includes(c))];
+  const order = sortOrder(spec, names, true);
   const reader = await conn.runAndReadAll(
     `select ${columns.map((c, i) => `${selectFor(kinds[i]!, exportExpression(spec.name, c.name))} as ${quoteIdent(c.name)}`).join(', ')}
      from ${source} order by ${order.map((c) => `${quoteIdent(c)} nulls first`).join(', ')}`,

@@ -96,6 +96,7 @@ async function writeRelease(input: ExportInput, dir: string, log: Logger): Promi
         `select cast(count(*) as integer) as n from ${source}`,
       );
       const n = count?.n ?? 0;
+      const started = Date.now();
       const tableDir = join(dir, 'parquet', spec.name);
       await writeParquetTable(conn, spec, source, columns, n, tableDir);
       if (spec.arrow) {
@@ -108,7 +109,7 @@ async function writeRelease(input: ExportInput, dir: string, log: Logger): Promi
         partitioned_by: spec.partitionBy,
         files: listFiles(tableDir, tableDir).length,
       };
-      log.debug({ table: spec.name, rows: n }, 'table exported');
+      log.debug({ table: spec.name, rows: n, ms: Date.now() - started }, 'table exported');
     }
     writeFileSync(join(dir, 'dictionary.json'), `${JSON.stringify(dictionaryDocument(), null, 2)}\n`);
 

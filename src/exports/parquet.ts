@@ -1,6 +1,6 @@
 /**
- * One Parquet dataset per table: zstd, sorted for locality then by every other column (a total
- * order: same rows, same bytes), Hive-partitioned (`departement=59/annee=2020/data_0.parquet`)
+ * One Parquet dataset per table: zstd, sorted for locality in a total order (same rows, same
+ * bytes: see `sortOrder`), Hive-partitioned (`departement=59/annee=2020/data_0.parquet`)
  * or one file (`data_0.parquet`). An empty partitioned table gets one empty file under the
  * default partition, so that its schema can still be read.
  */
@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdent } from '../warehouse/sql-files.js';
 import { exportExpression, type SourceColumn } from './columns.js';
-import type { ExportTable } from './tables.js';
+import { sortOrder, type ExportTable } from './tables.js';
 
 const HIVE_NULL = '__HIVE_DEFAULT_PARTITION__';
 const PARQUET_OPTIONS = 'format parquet, compression zstd, row_group_size 122880';
@@ -39,8 +39,7 @@ export async function writeParquetTable(
   dir: string,
 ): Promise<void> {
   const names = columns.map((c) => c.name);
-  const leading = [...spec.partitionBy, ...spec.sortBy].filter((c) => names.includes(c));
-  const order = [...leading, ...names.filter((c) => !leading.includes(c))];
+  const order = sortOrder(spec, names, true);
   const select = `select ${names.map((c) => exportExpression(spec.name, c)).join(', ')} from ${source}
     order by ${order.map((c) => `${quoteIdent(c)} nulls first`).join(', ')}`;
   if (spec.partitionBy.length === 0) {

@@ -63,7 +63,10 @@ function dreesSection(d: string, drees: readonly DreesRow[]): Html {
   const mine = drees.filter((r) => r.drees_departement === key);
   if (mine.length === 0) return html`<p>Pas de référence DREES pour les années de ce département.</p>`;
   const years = [...new Set(mine.map((r) => r.annee))].sort((a, b) => a - b);
-  return html`${key === '20' ? html`<p class="note">La DREES publie la Corse comme une seule collectivité (20) : la comparaison porte sur 2A et 2B réunis.</p>` : html``}
+  const partial = mine.some((r) => !r.is_whole);
+  return html`${key === '20' ? html`<p class="note">La DREES publie la Corse comme une seule collectivité (20) : la comparaison porte sur 2A et 2B réunis.${
+    partial ? ' Une seule des deux collectivités a transmis : le rapport ne couvre qu\'une partie de la Corse, qui est laissée hors du total France.' : ''
+  }</p>` : html``}
 ${years.map((y) => {
     const rows = CATEGORY_LABELS.map((c) => ({
       c,

@@ -136,6 +136,8 @@ export interface DreesRow {
   drees_category: string;
   /** False when the reference has no row for the cell; true with a null n_drees: no answer. */
   in_reference: boolean;
+  /** False for Corsica when only one of 2A and 2B is in the stock (then left out of France). */
+  is_whole: boolean;
   n_olinpe: number;
   n_drees: number | null;
   ratio: number | null;

@@ -149,6 +149,14 @@ describe('stock figures', () => {
       ['75', 'aed', false, 10, null, null],
       [null, 'placement_ase', true, 90, 108, 90 / 108],
     ]);
+    expect(rows.every((r) => r.is_whole === true)).toBe(true);
+  });
+
+  test('DREES comparison: half of Corsica stays out of France', async () => {
+    await conn.run("create or replace table stock_half as select * from stock where departement <> '2B'");
+    const rows = await selectRows<Record<string, unknown>>(conn, 'reports/drees_comparison', { stock_31dec: 'stock_half', drees: 'drees', ...CATEGORIES });
+    expect(rows.filter((r) => r.drees_departement === '20').map((r) => [r.n_olinpe, r.n_drees, r.is_whole])).toEqual([[30, 100, false]]);
+    expect(rows.filter((r) => r.drees_departement === null).map((r) => [r.drees_category, r.n_olinpe, r.n_drees])).toEqual([['placement_ase', 10, 8]]);
   });
 });
 

@@ -1,0 +1,55 @@
+/** The `reports` stage on the fixture base, and a rebuild limited to some départements. */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import reportsStage from '../../../pipelines/reports.js';
+import type { BuildContext } from '../../../pipelines/context.js';
+import { buildReports } from '../../../src/reports/index.js';
+import { logger } from '../../../src/log.js';
+import { buildFixture, type FixturePaths } from '../../fixtures/reports/warehouse.js';
+
+let root: string;
+let fixture: FixturePaths;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'olinpe-reports-stage-'));
+  fixture = await buildFixture(root);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const contextFor = (warehouse: string, reports: string): BuildContext =>
+  ({
+    paths: { warehouse, bases: fixture.bases, reports },
+    config: { dreesReference: null },
+    full: false,
+    received: [],
+    outcomes: [],
+  }) as unknown as BuildContext;
+
+test('the stage writes every report and says how many', async () => {
+  const reports = join(root, 'reports-stage');
+  const output = await reportsStage.run(contextFor(fixture.warehouse, reports), logger());
+  expect(reportsStage.dependsOn).toEqual(['national']);
+  expect(output).toEqual({ rows: { reports: 12 } });
+  expect(readdirSync(reports).sort()).toEqual(['48', '59', '75', 'index.html']);
+  expect(readdirSync(root).filter((f) => f.includes('.tmp-'))).toEqual([]);
+});
+
+test('without a national base the stage writes nothing', async () => {
+  const reports = join(root, 'reports-none');
+  const output = await reportsStage.run(contextFor(join(root, 'missing.duckdb'), reports), logger());
+  expect(output).toEqual({ details: { noWarehouse: true } });
+  expect(existsSync(reports)).toBe(false);
+});
+
+test('a rebuild for some départements rewrites only theirs and the index', async () => {
+  const reports = join(root, 'reports-partial');
+  const { files } = await buildReports(
+    { warehouse: fixture.warehouse, basesDir: fixture.bases, reportsDir: reports, dreesReference: null, departements: ['75'] },
+    logger(),
+  );
+  expect(files).toBe(4);
+  expect(readdirSync(reports).sort()).toEqual(['75', 'index.html']);
+  expect(readdirSync(join(reports, '75')).sort()).toEqual(['2020', 'tableau-de-bord.html']);
+});

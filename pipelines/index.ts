@@ -4,6 +4,7 @@ import type { BuildContext } from './context.js';
 import receive from './receive.js';
 import ingest from './ingest.js';
 import national from './national.js';
+import exportsStage from './exports.js';
 
-export const BUILD_STAGES: readonly Stage<BuildContext>[] = [receive, ingest, national];
+export const BUILD_STAGES: readonly Stage<BuildContext>[] = [receive, ingest, national, exportsStage];
 export const INGEST_STAGES: readonly Stage<BuildContext>[] = [receive, ingest];

@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import type { Receipt } from '../catalog/receipts.js';
 import { baseDir } from '../ingest/base-store.js';
 import { buildNational } from '../national/index.js';
+import { buildPaths } from '../paths/index.js';
 import { createInputTables } from '../national/input-tables.js';
 import { createReceiptsTable } from './receipts-table.js';
 import { createRulesTable } from './rules-table.js';
@@ -64,6 +65,7 @@ export async function buildWarehouse(
       await loadStoredBases(conn, paths, receipts);
       await createRulesTable(conn);
       const national = await buildNational(conn, log);
+      const pathTables = await buildPaths(conn, log);
       await createRelation(conn, 'publish/findings', 'findings', {
         findings_ingestion: 'findings_ingestion',
         findings_longitudinal: 'findings_longitudinal',
@@ -71,7 +73,7 @@ export async function buildWarehouse(
       for (const t of ['findings_ingestion', 'base_annee_raw', 'receipts_active']) await conn.run(`drop table ${t}`);
       const [f] = await query<{ n: number }>(conn, 'select count(*)::integer as n from findings');
       await conn.run('checkpoint');
-      return { ...national, receipts: receipts.length, findings: f?.n ?? 0 };
+      return { ...national, ...pathTables, receipts: receipts.length, findings: f?.n ?? 0 };
     });
     publish(staging, paths.warehouse);
     return { rows };

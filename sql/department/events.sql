@@ -47,6 +47,6 @@ select i.event_id, b.departement, b.child_id, b.typev, b.decision, i.nature, b.n
   coalesce(b.datdeb, i.known_datdeb) as datdeb,
   case when b.datdeb is null then i.known_datdeb_precision else b.datdeb_precision end as datdeb_precision,
   b.datfin, b.datfin_precision, b.motfinint, b.motifml, b.typinterdom, b.sexe, b.anais, b.mnais,
-  b.file_id, b.annee, b.record_no, i.file_ids, cast(len(i.file_ids) as integer) as n_files, i.first_annee
+  b.file_id, b.annee, b.record_no, cast(b.annee as bigint) * 1000000000 + b.record_no as recency, i.file_ids, cast(len(i.file_ids) as integer) as n_files, i.first_annee
 from identified i
 join {{base_annee}} b on b.file_id = i.file_id and b.record_no = i.record_no

@@ -19,16 +19,16 @@ openings as (
     any_value(decision) as decision,
     any_value(nature) as nature,
     min(typev) as typev,
-    arg_max(datdecpe, (annee, record_no)) filter (where datdecpe is not null) as datdecpe,
-    arg_max(datdeb, (annee, record_no)) filter (where datdeb is not null) as datdeb,
+    arg_max(datdecpe, recency) filter (where datdecpe is not null) as datdecpe,
+    arg_max(datdeb, recency) filter (where datdeb is not null) as datdeb,
     coalesce(
-      arg_max(typinterdom, (annee, record_no)) filter (where typinterdom is not null and typinterdom <> '9'),
-      arg_max(typinterdom, (annee, record_no)) filter (where typinterdom is not null)
+      arg_max(typinterdom, recency) filter (where typinterdom is not null and typinterdom <> '9'),
+      arg_max(typinterdom, recency) filter (where typinterdom is not null)
     ) as typinterdom,
     min(first_annee) as first_annee,
-    arg_max(file_id, (annee, record_no)) as file_id,
+    arg_max(file_id, recency) as file_id,
     max(annee) as annee,
-    arg_max(record_no, (annee, record_no)) as record_no
+    arg_max(record_no, recency) as record_no
   from tagged_events
   where typev in ('1', '2')
   group by period_key

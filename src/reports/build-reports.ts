@@ -55,7 +55,13 @@ function previousOf(r: ReceiptRow, data: ReportData): PreviousFile | null {
   return previous ? pick(previous, 'previous-year') : null;
 }
 
-async function writeAll(conn: DuckDBConnection, schema: string | null, input: BuildReportsInput, outDir: string, log: Logger): Promise<number> {
+async function writeAll(
+  conn: DuckDBConnection,
+  schema: string | null,
+  input: BuildReportsInput,
+  outDir: string,
+  log: Logger,
+): Promise<number> {
   const data = await loadReportData(conn, schema, input.basesDir, input.dreesReference, log);
   const generatedAt = formatDate(input.generatedAt ?? new Date());
   const wanted = (d: string): boolean => input.departements === undefined || input.departements.includes(d);
@@ -109,7 +115,9 @@ export async function buildReports(input: BuildReportsInput, log: Logger): Promi
       const instance = await DuckDBInstance.create(':memory:');
       const conn = await instance.connect();
       try {
-        await conn.run(`attach '${input.warehouse.replaceAll("'", "''")}' as ${WAREHOUSE_SCHEMA} (read_only)`);
+        await conn.run(
+          `attach '${input.warehouse.replaceAll("'", "''")}' as ${WAREHOUSE_SCHEMA} (read_only)`,
+        );
         files = await writeAll(conn, WAREHOUSE_SCHEMA, input, outDir, log);
       } finally {
         conn.closeSync();

@@ -4,28 +4,41 @@
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { trusted, type Html } from './html.js';
+import { escapeHtml, trusted, type Html } from './html.js';
 
 const FONT = 'DejaVu Sans, Arial, Helvetica, sans-serif';
 
 /** French number formats inside the charts (thin spaces for thousands, decimal comma). */
-const FRENCH = { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0€'], percent: '\u00a0%' };
+const FRENCH = {
+  decimal: ',',
+  thousands: '\u00a0',
+  grouping: [3],
+  currency: ['', '\u00a0€'],
+  percent: '\u00a0%',
+};
 
 const CONFIG = {
   locale: { number: FRENCH },
   font: FONT,
   background: 'white',
   view: { stroke: null },
-  axis: { labelColor: '#111', titleColor: '#111', domainColor: '#111', tickColor: '#111', gridColor: '#ddd', labelFontSize: 11 },
+  axis: {
+    labelColor: '#111',
+    titleColor: '#111',
+    domainColor: '#111',
+    tickColor: '#111',
+    gridColor: '#ddd',
+    labelFontSize: 11,
+  },
   legend: { labelColor: '#111', titleColor: '#111', labelFontSize: 11, orient: 'bottom' },
   title: { color: '#111', fontSize: 13, anchor: 'start' },
 } as const;
 
-async function toSvg(spec: TopLevelSpec): Promise<Html> {
+async function toSvg(spec: TopLevelSpec & { title: string }): Promise<Html> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  return trusted(svg.replace('<svg ', '<svg role="img" '));
+  return trusted(svg.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(spec.title)}" `));
 }
 
 export interface BarDatum {
@@ -53,9 +66,12 @@ export function barChart(title: string, axisTitle: string, data: readonly BarDat
     },
     layer: [
       { mark: { type: 'bar', fill: '#9a9a9a', stroke: '#111', strokeWidth: 0.8 } },
-      { mark: { type: 'text', align: 'left', dx: 4, color: '#111', fontSize: 11 }, encoding: { text: { field: 'text' } } },
+      {
+        mark: { type: 'text', align: 'left', dx: 4, color: '#111', fontSize: 11 },
+        encoding: { text: { field: 'text' } },
+      },
     ],
-  } as TopLevelSpec);
+  } as TopLevelSpec & { title: string });
 }
 
 export interface LinePoint {
@@ -72,7 +88,12 @@ export function lineChart(
   options: { percent?: boolean } = {},
 ): Promise<Html> {
   const series = [...new Set(points.map((p) => p.series))];
-  const dashes = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3]];
+  const dashes = [
+    [1, 0],
+    [6, 3],
+    [2, 2],
+    [8, 3, 2, 3],
+  ];
   const shapes = ['circle', 'square', 'triangle-up', 'diamond'];
   return toSvg({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -89,12 +110,22 @@ export function lineChart(
         title: axisTitle,
         axis: { format: options.percent ? '.0%' : ',d' },
       },
-      strokeDash: { field: 'series', type: 'nominal', scale: { domain: series, range: dashes.slice(0, series.length) }, title: null },
-      shape: { field: 'series', type: 'nominal', scale: { domain: series, range: shapes.slice(0, series.length) }, title: null },
+      strokeDash: {
+        field: 'series',
+        type: 'nominal',
+        scale: { domain: series, range: dashes.slice(0, series.length) },
+        title: null,
+      },
+      shape: {
+        field: 'series',
+        type: 'nominal',
+        scale: { domain: series, range: shapes.slice(0, series.length) },
+        title: null,
+      },
     },
     layer: [
       { mark: { type: 'line', color: '#111', strokeWidth: 1.6 } },
       { mark: { type: 'point', color: '#111', filled: true, size: 40 } },
     ],
-  } as TopLevelSpec);
+  } as TopLevelSpec & { title: string });
 }

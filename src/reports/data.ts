@@ -161,7 +161,9 @@ export interface ReportData {
 }
 
 /** Variables whose values never appear in a report: pseudonymous numbers and free text. */
-export const HIDDEN_VARIABLES: readonly string[] = VARIABLES.filter((v) => v.kind === 'id' || v.isFreeText).map((v) => v.name);
+export const HIDDEN_VARIABLES: readonly string[] = VARIABLES.filter(
+  (v) => v.kind === 'id' || v.isFreeText,
+).map((v) => v.name);
 
 /** Examples of affected records shown per rule in a livret. */
 export const EXAMPLES_PER_RULE = 5;
@@ -193,7 +195,9 @@ function warehouseRelations(schema: string | null): Record<string, string> {
 
 /** The DREES categories of the reports (labels.ts) as table `rpt_categories(drees_category, block, display_order)`. */
 export async function createCategoriesTable(conn: DuckDBConnection): Promise<void> {
-  await conn.run(`create or replace temp table ${quoteIdent(T.categories)} (drees_category VARCHAR, block VARCHAR, display_order INTEGER)`);
+  await conn.run(
+    `create or replace temp table ${quoteIdent(T.categories)} (drees_category VARCHAR, block VARCHAR, display_order INTEGER)`,
+  );
   for (const [i, c] of CATEGORY_LABELS.entries()) {
     await conn.run(`insert into ${quoteIdent(T.categories)} values ($code, $block, $order)`, {
       code: c.code,
@@ -205,7 +209,9 @@ export async function createCategoriesTable(conn: DuckDBConnection): Promise<voi
 
 async function createDreesTable(conn: DuckDBConnection, path: string | null): Promise<boolean> {
   const table = quoteIdent(T.drees);
-  await conn.run(`create or replace temp table ${table} (departement VARCHAR, annee INTEGER, drees_category VARCHAR, n_measures INTEGER)`);
+  await conn.run(
+    `create or replace temp table ${table} (departement VARCHAR, annee INTEGER, drees_category VARCHAR, n_measures INTEGER)`,
+  );
   if (path === null) return false;
   await conn.run(
     `insert into ${table}
@@ -220,11 +226,19 @@ async function createDreesTable(conn: DuckDBConnection, path: string | null): Pr
 const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 function parquetOf(basesDir: string, r: ReceiptRow, table: string): string {
-  return join(baseDir(basesDir, r.status === 'rejected' ? null : r.departement, r.annee, r.file_id), `${table}.parquet`);
+  return join(
+    baseDir(basesDir, r.status === 'rejected' ? null : r.departement, r.annee, r.file_id),
+    `${table}.parquet`,
+  );
 }
 
 /** Findings of every file: the national base for files in force or rejected, the stored ones for superseded files. */
-async function createFileFindings(conn: DuckDBConnection, w: Record<string, string>, basesDir: string, receipts: ReceiptRow[]): Promise<void> {
+async function createFileFindings(
+  conn: DuckDBConnection,
+  w: Record<string, string>,
+  basesDir: string,
+  receipts: ReceiptRow[],
+): Promise<void> {
   const table = quoteIdent(T.fileFindings);
   await conn.run(`create or replace temp table ${table} as
     select f.file_id, f.departement, f.annee, f.record_no, f.rule, f.severity, f.variable, f.value, f.message
@@ -257,18 +271,24 @@ async function createCompleteness(
   await conn.run(`create or replace temp table ${target} (file_id VARCHAR, variable VARCHAR, num INTEGER,
     n_expected INTEGER, n_filled INTEGER, n_known INTEGER, completeness DOUBLE)`);
   const columns = listValue(VARIABLE_SCOPES.map((s) => s.valueColumn));
-  const selectFrom = (base: string): string => renderSql(sqlText('reports/completeness'), { base, variable_scope: T.scope });
+  const selectFrom = (base: string): string =>
+    renderSql(sqlText('reports/completeness'), { base, variable_scope: T.scope });
   for (const r of receipts) {
     if (r.status === 'rejected' || r.departement === null) continue;
     const stored = parquetOf(basesDir, r, 'base_annee');
     if (existsSync(stored)) {
       // A view: the stored file is read once, by the query, not copied first.
-      await conn.run(`create or replace temp view ${quoteIdent(T.baseView)} as select * from read_parquet(${sqlString(stored)})`);
+      await conn.run(
+        `create or replace temp view ${quoteIdent(T.baseView)} as select * from read_parquet(${sqlString(stored)})`,
+      );
       await conn.run(`insert into ${target} ${selectFrom(T.baseView)}`, { columns });
     } else if (r.status === 'active') {
-      await conn.run(`create or replace temp table ${quoteIdent(T.base)} as select * from ${quoteIdent(w.base_annee!)} where file_id = $id`, {
-        id: r.file_id,
-      });
+      await conn.run(
+        `create or replace temp table ${quoteIdent(T.base)} as select * from ${quoteIdent(w.base_annee!)} where file_id = $id`,
+        {
+          id: r.file_id,
+        },
+      );
       await conn.run(`insert into ${target} ${selectFrom(T.base)}`, { columns });
     } else {
       log.warn({ file_id: r.file_id }, 'stored Base Année of a superseded file not found: no completeness');
@@ -304,10 +324,19 @@ export async function loadReportData(
   t = Date.now();
   await createCompleteness(conn, w, basesDir, receipts, log);
   log.debug({ ms: Date.now() - t, files: receipts.length }, 'completeness of every file');
-  const rel = { ...w, file_findings: T.fileFindings, completeness: T.completeness, categories: T.categories, drees: T.drees };
-  await conn.run(`create or replace temp table ${quoteIdent(T.quality)} as ${renderSql(sqlText('reports/file_quality'), rel)}`);
+  const rel = {
+    ...w,
+    file_findings: T.fileFindings,
+    completeness: T.completeness,
+    categories: T.categories,
+    drees: T.drees,
+  };
+  await conn.run(
+    `create or replace temp table ${quoteIdent(T.quality)} as ${renderSql(sqlText('reports/file_quality'), rel)}`,
+  );
   const all = { ...rel, file_quality: T.quality };
-  const rows = <R>(file: string, params?: Params): Promise<R[]> => selectRows<R>(conn, `reports/${file}`, all, params);
+  const rows = <R>(file: string, params?: Params): Promise<R[]> =>
+    selectRows<R>(conn, `reports/${file}`, all, params);
   return {
     receipts,
     coverage: await rows<CoverageRow>('coverage'),
@@ -316,7 +345,10 @@ export async function loadReportData(
       hidden_variables: listValue([...HIDDEN_VARIABLES]),
       per_rule: EXAMPLES_PER_RULE,
     }),
-    completeness: await query<CompletenessRow>(conn, `select * from ${quoteIdent(T.completeness)} order by file_id, num`),
+    completeness: await query<CompletenessRow>(
+      conn,
+      `select * from ${quoteIdent(T.completeness)} order by file_id, num`,
+    ),
     quality: await query<QualityRow>(conn, `select * from ${quoteIdent(T.quality)}`),
     stock: await rows<StockRow>('stock_by_category'),
     entries: await rows<EntriesRow>('entries_exits'),
@@ -327,7 +359,6 @@ export async function loadReportData(
     drees: withDrees ? await rows<DreesRow>('drees_comparison') : null,
   };
 }
-
 
 export interface CsvFindingRow {
   record_no: number | null;
@@ -340,10 +371,19 @@ export interface CsvFindingRow {
 }
 
 /** The findings of one file for `findings.csv` (after `loadReportData` on the same connection). */
-export function findingsForCsv(conn: DuckDBConnection, schema: string | null, fileId: string): Promise<CsvFindingRow[]> {
+export function findingsForCsv(
+  conn: DuckDBConnection,
+  schema: string | null,
+  fileId: string,
+): Promise<CsvFindingRow[]> {
   const w = warehouseRelations(schema);
-  return selectRows<CsvFindingRow>(conn, 'reports/findings_csv', { file_findings: T.fileFindings, rules: w.rules! }, {
-    file_id: fileId,
-    hidden_variables: listValue([...HIDDEN_VARIABLES]),
-  });
+  return selectRows<CsvFindingRow>(
+    conn,
+    'reports/findings_csv',
+    { file_findings: T.fileFindings, rules: w.rules! },
+    {
+      file_id: fileId,
+      hidden_variables: listValue([...HIDDEN_VARIABLES]),
+    },
+  );
 }

@@ -15,7 +15,9 @@ export function findingsCsv(rows: readonly CsvFindingRow[]): string {
   const lines = [HEADER.join(';')];
   for (const r of rows) {
     lines.push(
-      [r.record_no, r.rule, severityLabel(r.severity), r.variable, r.value, r.message, r.fix].map(csvField).join(';'),
+      [r.record_no, r.rule, severityLabel(r.severity), r.variable, r.value, r.message, r.fix]
+        .map(csvField)
+        .join(';'),
     );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -17,7 +17,11 @@ export const CATEGORY_LABELS: readonly CategoryLabel[] = Object.freeze([
   { code: 'tutelle', labelFr: "Tutelles déférées à l'ASE", block: 'accueil' },
   { code: 'delegation_autorite_parentale', labelFr: "Délégations de l'autorité parentale", block: 'accueil' },
   { code: 'placement_ase', labelFr: "Placements à l'ASE par le juge", block: 'accueil' },
-  { code: 'accueil_provisoire_jeune_majeur', labelFr: 'Accueils provisoires de jeunes majeurs', block: 'accueil' },
+  {
+    code: 'accueil_provisoire_jeune_majeur',
+    labelFr: 'Accueils provisoires de jeunes majeurs',
+    block: 'accueil',
+  },
   { code: 'accueil_provisoire_mineur', labelFr: 'Accueils provisoires de mineurs', block: 'accueil' },
   { code: 'placement_direct', labelFr: 'Placements directs par le juge', block: 'accueil' },
   { code: 'aed', labelFr: 'Aides éducatives à domicile (AED)', block: 'actions_educatives' },

@@ -46,7 +46,13 @@ test('without a national base the stage writes nothing', async () => {
 test('a rebuild for some départements rewrites only theirs and the index', async () => {
   const reports = join(root, 'reports-partial');
   const { files } = await buildReports(
-    { warehouse: fixture.warehouse, basesDir: fixture.bases, reportsDir: reports, dreesReference: null, departements: ['75'] },
+    {
+      warehouse: fixture.warehouse,
+      basesDir: fixture.bases,
+      reportsDir: reports,
+      dreesReference: null,
+      departements: ['75'],
+    },
     logger(),
   );
   expect(files).toBe(4);

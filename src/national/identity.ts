@@ -20,7 +20,9 @@ export async function buildIdentity(conn: DuckDBConnection, log: Logger): Promis
   for (;;) {
     iterations += 1;
     if (iterations > MAX_ITERATIONS) throw new Error('identity graph: label propagation did not converge');
-    await createRelation(conn, 'national/identity_labels_step', 'identity_labels_next', { labels: 'identity_labels' });
+    await createRelation(conn, 'national/identity_labels_step', 'identity_labels_next', {
+      labels: 'identity_labels',
+    });
     const [row] = await query<{ changed: bigint | number }>(
       conn,
       `select count(*) as changed from identity_labels_next n join identity_labels l using (number) where n.label <> l.label`,

@@ -16,10 +16,11 @@ export const RECEIPTS_ACTIVE_COLUMNS = Object.freeze([
 ] as const);
 
 /** Every column of `base_annee_raw`, in order, with its SQL type. */
-export const BASE_ANNEE_RAW_COLUMNS: readonly { readonly name: string; readonly type: string }[] = Object.freeze([
-  ...BASE_ANNEE_KEY_COLUMNS,
-  ...VARIABLE_COLUMNS.map((c) => ({ name: c.name, type: c.type })),
-]);
+export const BASE_ANNEE_RAW_COLUMNS: readonly { readonly name: string; readonly type: string }[] =
+  Object.freeze([
+    ...BASE_ANNEE_KEY_COLUMNS,
+    ...VARIABLE_COLUMNS.map((c) => ({ name: c.name, type: c.type })),
+  ]);
 
 const columnsOf = (cols: readonly { name: string; type: string }[]): string =>
   cols.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ');
@@ -46,7 +47,11 @@ const DATE_COLUMNS = new Set(VARIABLE_COLUMNS.filter((c) => c.type === 'DATE').m
  * cast by DuckDB to the column types: dates as 'YYYY-MM-DD' strings). In `base_annee_raw`, a
  * date given without its `<col>_precision` gets precision 'day'.
  */
-export async function insertRows(conn: DuckDBConnection, table: string, rows: readonly InputRow[]): Promise<void> {
+export async function insertRows(
+  conn: DuckDBConnection,
+  table: string,
+  rows: readonly InputRow[],
+): Promise<void> {
   for (const row of rows) {
     const filled: Record<string, DuckDBValue> = {};
     for (const [k, v] of Object.entries(row)) if (v !== undefined) filled[k] = v;

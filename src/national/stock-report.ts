@@ -23,7 +23,9 @@ const categoryOrder = new Map(DREES_CATEGORIES.map((c, i) => [c.code, i]));
 const blockOrder = new Map<string, number>(TOTAL_BLOCKS.map((b, i) => [b.code, i]));
 
 function sortKey(r: StockRow): number {
-  return r.drees_category !== null ? (categoryOrder.get(r.drees_category) ?? 99) : 100 + (blockOrder.get(r.block ?? '') ?? 99);
+  return r.drees_category !== null
+    ? (categoryOrder.get(r.drees_category) ?? 99)
+    : 100 + (blockOrder.get(r.block ?? '') ?? 99);
 }
 
 export async function readStock(
@@ -64,8 +66,8 @@ export async function readStock(
 /** Rows for a human table, with French headers. */
 export function stockTableRows(rows: readonly StockRow[]): Record<string, unknown>[] {
   return rows.map((r) => ({
-    'département': r.departement ?? 'France',
-    'catégorie': r.libelle,
+    département: r.departement ?? 'France',
+    catégorie: r.libelle,
     mesures: r.n_measures,
     enfants: r.n_children,
   }));

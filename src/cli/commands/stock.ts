@@ -29,7 +29,9 @@ export default defineCommand({
     }
     const departement = args.departement ?? null;
     const config = loadConfig(args.data ? { dataDir: args.data } : {});
-    const rows = await withPublishedBase(dataPaths(config).warehouse, (conn) => readStock(conn, { year, departement }));
+    const rows = await withPublishedBase(dataPaths(config).warehouse, (conn) =>
+      readStock(conn, { year, departement }),
+    );
     // An answer outside the data is a usage error (citty drops a subcommand's return value).
     if (rows.length === 0) {
       throw new UsageError(`no stock for ${year}${departement ? ` in département ${departement}` : ''}`);

@@ -38,7 +38,7 @@ export const LONGITUDINAL_RULES = defineRules([
     family: 'longitudinal',
     severity: 'warning',
     messageFr:
-      "Renouvellement (TYPEV=2) sans mesure antérieure de même nature pour cet enfant dans les fichiers reçus : la mesure est considérée comme commencée avant les données (censurée à gauche).",
+      'Renouvellement (TYPEV=2) sans mesure antérieure de même nature pour cet enfant dans les fichiers reçus : la mesure est considérée comme commencée avant les données (censurée à gauche).',
     fixFr:
       'Vérifier que la décision initiale a été transmise (TYPEV=1) avec la même DECISION et la même nature.',
     variables: ['TYPEV', 'DECISION', 'NATPDECADM', 'NATDECASSED'],
@@ -48,7 +48,7 @@ export const LONGITUDINAL_RULES = defineRules([
     family: 'longitudinal',
     severity: 'warning',
     messageFr:
-      "Mesure toujours ouverte sans aucun événement depuis plus que sa durée légale (2 ans pour une mesure judiciaire, 1 an pour une prestation administrative) : une fin ou un renouvellement semble manquer.",
+      'Mesure toujours ouverte sans aucun événement depuis plus que sa durée légale (2 ans pour une mesure judiciaire, 1 an pour une prestation administrative) : une fin ou un renouvellement semble manquer.',
     fixFr:
       'Transmettre la fin (TYPEV=3) ou le renouvellement (TYPEV=2) de la mesure dans le fichier de l’année où il a eu lieu.',
     variables: ['TYPEV', 'DATDECPE', 'DATDEB'],

@@ -12,9 +12,20 @@ describe('national input tables', () => {
       `select column_name, data_type from information_schema.columns where table_name = 'base_annee_raw' order by ordinal_position`,
     );
     expect(cols.length).toBe(BASE_ANNEE_RAW_COLUMNS.length);
-    expect(cols.slice(0, 5).map((c) => c.column_name)).toEqual(['file_id', 'departement', 'annee', 'record_no', 'child_id']);
+    expect(cols.slice(0, 5).map((c) => c.column_name)).toEqual([
+      'file_id',
+      'departement',
+      'annee',
+      'record_no',
+      'child_id',
+    ]);
     const types = Object.fromEntries(cols.map((c) => [c.column_name, c.data_type]));
-    expect([types.datdecpe, types.datdecpe_precision, types.anais, types.typev]).toEqual(['DATE', 'VARCHAR', 'SMALLINT', 'VARCHAR']);
+    expect([types.datdecpe, types.datdecpe_precision, types.anais, types.typev]).toEqual([
+      'DATE',
+      'VARCHAR',
+      'SMALLINT',
+      'VARCHAR',
+    ]);
   });
 
   it('inserts rows naming only some columns, a date without precision getting "day"', async () => {
@@ -25,7 +36,10 @@ describe('national input tables', () => {
       { file_id: 'g', datdeb: '2019-07-01', datdeb_precision: 'year' },
     ]);
     expect(
-      await query(conn, `select file_id, annee, cast(datdeb as varchar) as d, datdeb_precision as p from base_annee_raw order by file_id`),
+      await query(
+        conn,
+        `select file_id, annee, cast(datdeb as varchar) as d, datdeb_precision as p from base_annee_raw order by file_id`,
+      ),
     ).toEqual([
       { file_id: 'f', annee: 2019, d: '2019-05-15', p: 'day' },
       { file_id: 'g', annee: null, d: '2019-07-01', p: 'year' },
@@ -38,9 +52,14 @@ describe('national input tables', () => {
     expect(
       await query(conn, `select drees_category from drees_categories where is_confie order by confie_rank`),
     ).toEqual(
-      ['pupille', 'tutelle', 'delegation_autorite_parentale', 'placement_ase', 'accueil_provisoire_jeune_majeur', 'accueil_provisoire_mineur'].map(
-        (drees_category) => ({ drees_category }),
-      ),
+      [
+        'pupille',
+        'tutelle',
+        'delegation_autorite_parentale',
+        'placement_ase',
+        'accueil_provisoire_jeune_majeur',
+        'accueil_provisoire_mineur',
+      ].map((drees_category) => ({ drees_category })),
     );
     expect(DREES_CATEGORIES.filter((c) => c.block !== null).length).toBe(9);
   });

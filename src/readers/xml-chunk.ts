@@ -10,7 +10,17 @@
  */
 import { SaxesParser } from 'saxes';
 import type { FileNote, RawRecord } from './types.js';
-import { byteOffsetOf, decodeChunk, detach, emptyRecord, type TextEncoding } from './encoding.js';
+import { isAscii, isUtf8 } from 'node:buffer';
+import {
+  byteOffsetOf,
+  decodeChunk,
+  decodeUtf8OrWindows1252,
+  decodeWindows1252,
+  detach,
+  emptyRecord,
+  latin1String,
+  type TextEncoding,
+} from './encoding.js';
 
 export interface ChunkTask {
   readonly seq: number;
@@ -213,6 +223,11 @@ class ChunkCollector {
   private readonly stamp: Int32Array;
   inRecord = false;
   closed = false;
+  /**
+   * Decodes the bytes of a range of a text that is the chunk read byte for byte (Latin-1), for the
+   * few values that hold non-ASCII bytes; null when the text is already decoded (saxes path).
+   */
+  decodeRange: ((start: number, end: number) => string) | null = null;
 
   constructor(
     readonly sink: RecordSink,
@@ -255,9 +270,14 @@ class ChunkCollector {
   namesCount = 0;
 
   /** Index of a name (-1 when not a dictionary variable, recorded as unexpected). */
-  lookup(name: string, at: number): number {
-    let idx = this.index.get(name);
+  lookup(written: string, at: number): number {
+    let idx = this.index.get(written);
     if (idx === undefined) {
+      // Dictionary names are ASCII: a name with other bytes is an unexpected one, decoded to report it.
+      const name =
+        this.decodeRange && /[\u0080-\u00ff]/.test(written)
+          ? this.decodeRange(at + 1, at + 1 + written.length)
+          : written;
       const upper = name.toUpperCase();
       idx = this.index.get(upper);
       if (idx === undefined) {
@@ -347,22 +367,24 @@ function storeText(s: string, a: number, b: number, idx: number, c: ChunkCollect
   while (a < b && isWs(s.charCodeAt(a))) a++;
   while (b > a && isWs(s.charCodeAt(b - 1))) b--;
   let plain = true;
+  let ascii = true;
   for (let k = a; k < b; k++) {
     const ch = s.charCodeAt(k);
-    if (ch < 32 || ch === 38 || ch >= 0xfffe) {
+    if (ch < 32 || ch === 38 || ch >= 0x7f) {
       if (ch === 38 || ch === 13) plain = false;
-      else if (ch !== 9 && ch !== 10) throw forbidden(ch, k);
+      else if (ch >= 0x80) ascii = false;
+      else if (ch !== 9 && ch !== 10 && ch !== 0x7f) throw forbidden(ch, k);
     }
   }
   if (a === b || idx < 0 || c.sink.has(idx)) {
     if (!plain) decodeEntities(s.slice(a, b), a); // still checks the references
     return;
   }
-  if (plain) {
+  if (plain && (ascii || c.decodeRange === null)) {
     c.sink.setRange(idx, a, b);
     return;
   }
-  let text = s.slice(a, b);
+  let text = ascii || c.decodeRange === null ? s.slice(a, b) : c.decodeRange(a, b);
   if (text.indexOf('&') >= 0) text = trimXml(decodeEntities(text, a));
   if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
   if (text.length > 0) c.sink.setString(idx, text);
@@ -583,7 +605,10 @@ function scanWithSaxes(s: string, task: ChunkTask, c: ChunkCollector): void {
 
 /**
  * Decodes and parses one chunk into a sink made for its text (`ArraySink` or `PackedSink`).
- * Never throws for a broken chunk: it gives an `error`.
+ * The fast scanner reads the chunk byte for byte (a Latin-1 string: offsets are byte offsets, and
+ * no decoding of the whole chunk); only values holding non-ASCII bytes are decoded, from their
+ * bytes. The saxes fallback reads the decoded chunk. Never throws for a broken chunk: it gives an
+ * `error`.
  */
 export function parseChunk<S extends RecordSink>(
   task: ChunkTask,
@@ -591,17 +616,31 @@ export function parseChunk<S extends RecordSink>(
   nVariables: number,
   makeSink: (text: string) => S,
 ): ChunkFacts & { sink: S } {
-  const { text, fellBack } = decodeChunk(task.bytes, task.encoding);
-  let c = new ChunkCollector(makeSink(text), index, nVariables);
-  if (fellBack) c.note('encodage-non-conforme', null);
+  const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+  const raw = latin1String(bytes);
+  const ascii = isAscii(bytes);
+  const invalidUtf8 = !ascii && task.encoding === 'utf-8' && !isUtf8(bytes);
+  let c = new ChunkCollector(makeSink(raw), index, nVariables);
+  if (!ascii) {
+    const decode =
+      task.encoding === 'windows-1252'
+        ? decodeWindows1252
+        : invalidUtf8
+          ? decodeUtf8OrWindows1252
+          : (b: Uint8Array) => b.toString();
+    c.decodeRange = (start, end) => decode(bytes.subarray(start, end));
+  }
+  if (invalidUtf8) c.note('encodage-non-conforme', null);
   let error: ChunkError | null = null;
+  let text = raw;
   try {
     try {
-      scanFast(text, task, c);
+      scanFast(raw, task, c);
     } catch (e) {
       if (e !== UNSUPPORTED) throw e;
+      text = decodeChunk(bytes, task.encoding).text;
       c = new ChunkCollector(makeSink(text), index, nVariables);
-      if (fellBack) c.note('encodage-non-conforme', null);
+      if (invalidUtf8) c.note('encodage-non-conforme', null);
       scanWithSaxes(text, task, c);
     }
   } catch (e) {
@@ -609,7 +648,7 @@ export function parseChunk<S extends RecordSink>(
     error = {
       rule: 'xml-mal-forme',
       message: e.message,
-      byteOffset: byteOffsetOf(text, e.at, task.encoding),
+      byteOffset: text === raw ? e.at : byteOffsetOf(text, e.at, task.encoding),
       recordIndex: c.sink.nRecords,
     };
   }

@@ -348,6 +348,18 @@ describe('XML well-formedness and edge cases', () => {
     expect(records.map(values)).toEqual([{ TYPEV: '1' }, { TYPEV: '2' }]);
   });
 
+  it('decodes non-ASCII element names and values from their bytes (UTF-8, Windows-1252)', async () => {
+    const body = `<DONNEE><DATÉ>1</DATÉ><AUTREDA> Œuvre « été » 20 € </AUTREDA></DONNEE></DECRET>`;
+    const utf8 = await readText(header + body);
+    expect(utf8.records.map(values)).toEqual([{ AUTREDA: 'Œuvre « été » 20 €' }]);
+    expect(utf8.summary.unexpectedVariables).toEqual(['DATÉ']);
+    const cp1252Text = (header.replace('UTF-8', 'windows-1252') + body)
+      .replace('Œ', '\x8c')
+      .replace('€', '\x80');
+    const cp1252 = await readText(Buffer.from(cp1252Text, 'latin1'));
+    expect(cp1252.records.map(values)).toEqual([{ AUTREDA: 'Œuvre « été » 20 €' }]);
+  });
+
   it('stops the workers when the reading is abandoned', async () => {
     const parts = [header];
     for (let i = 0; i < 2000; i++)

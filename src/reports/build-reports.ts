@@ -20,6 +20,8 @@ export interface BuildReportsInput {
   readonly reportsDir: string;
   /** A DREES reference table (CSV: departement, libelle, annee, drees_category, n_measures), or null. */
   readonly dreesReference: string | null;
+  /** Where completeness results are cached per file between builds (none when undefined). */
+  readonly cacheDir?: string;
   /** Only these départements' reports (the index is always rewritten); all when undefined. */
   readonly departements?: readonly string[];
   /** Date shown on the pages (tests fix it); now by default. */
@@ -62,7 +64,7 @@ async function writeAll(
   outDir: string,
   log: Logger,
 ): Promise<number> {
-  const data = await loadReportData(conn, schema, input.basesDir, input.dreesReference, log);
+  const data = await loadReportData(conn, schema, input, log);
   const generatedAt = formatDate(input.generatedAt ?? new Date());
   const wanted = (d: string): boolean => input.departements === undefined || input.departements.includes(d);
   let files = 0;

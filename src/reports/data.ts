@@ -2,7 +2,8 @@
  * The figures of the reports, read with the SQL files of `sql/reports/` from the national base
  * (attached read-only) and from the stored Bases Années of superseded files.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { VARIABLES } from '../dictionary/index.js';
@@ -260,10 +261,21 @@ async function createFileFindings(
 }
 
 /** Completeness of every file with records, one file at a time (the unpivot is wide). */
+/** Version of the completeness computation: a cached result is reused only under the same one. */
+const COMPLETENESS_VERSION = createHash('sha256')
+  .update(sqlText('reports/completeness'))
+  .update(JSON.stringify(VARIABLE_SCOPES))
+  .digest('hex')
+  .slice(0, 12);
+
+/**
+ * Completeness of every file with records, one file at a time (the unpivot is wide). A stored
+ * Base Année never changes, so its result is cached in `cacheDir` by file and computation version.
+ */
 async function createCompleteness(
   conn: DuckDBConnection,
   w: Record<string, string>,
-  basesDir: string,
+  input: ReportSources,
   receipts: ReceiptRow[],
   log: Logger,
 ): Promise<void> {
@@ -273,21 +285,36 @@ async function createCompleteness(
   const columns = listValue(VARIABLE_SCOPES.map((s) => s.valueColumn));
   const selectFrom = (base: string): string =>
     renderSql(sqlText('reports/completeness'), { base, variable_scope: T.scope });
+  if (input.cacheDir) mkdirSync(input.cacheDir, { recursive: true });
+  let cached = 0;
   for (const r of receipts) {
     if (r.status === 'rejected' || r.departement === null) continue;
-    const stored = parquetOf(basesDir, r, 'base_annee');
+    const stored = parquetOf(input.basesDir, r, 'base_annee');
     if (existsSync(stored)) {
+      const cache = input.cacheDir
+        ? join(input.cacheDir, `${r.file_id}-${COMPLETENESS_VERSION}.parquet`)
+        : null;
+      if (cache !== null && existsSync(cache)) {
+        await conn.run(`insert into ${target} select * from read_parquet(${sqlString(cache)})`);
+        cached += 1;
+        continue;
+      }
       // A view: the stored file is read once, by the query, not copied first.
       await conn.run(
         `create or replace temp view ${quoteIdent(T.baseView)} as select * from read_parquet(${sqlString(stored)})`,
       );
       await conn.run(`insert into ${target} ${selectFrom(T.baseView)}`, { columns });
+      if (cache !== null) {
+        const partial = `${cache}.tmp-${process.pid}`;
+        await conn.run(
+          `copy (select * from ${target} where file_id = ${sqlString(r.file_id)}) to ${sqlString(partial)} (format parquet)`,
+        );
+        renameSync(partial, cache);
+      }
     } else if (r.status === 'active') {
       await conn.run(
         `create or replace temp table ${quoteIdent(T.base)} as select * from ${quoteIdent(w.base_annee!)} where file_id = $id`,
-        {
-          id: r.file_id,
-        },
+        { id: r.file_id },
       );
       await conn.run(`insert into ${target} ${selectFrom(T.base)}`, { columns });
     } else {
@@ -296,14 +323,23 @@ async function createCompleteness(
   }
   await conn.run(`drop view if exists ${quoteIdent(T.baseView)}`);
   await conn.run(`drop table if exists ${quoteIdent(T.base)}`);
+  log.debug({ cached }, 'completeness read from the cache');
 }
 
 /** Reads every figure the pages need. `schema` is where the national base is attached (null: the connection's own). */
+export interface ReportSources {
+  /** Where the Bases Années are stored (`bases/<dep>/<annee>/<file_id>/…`). */
+  readonly basesDir: string;
+  /** A DREES reference table (CSV), or null. */
+  readonly dreesReference: string | null;
+  /** Where completeness results are cached per file; no cache when undefined. */
+  readonly cacheDir?: string;
+}
+
 export async function loadReportData(
   conn: DuckDBConnection,
   schema: string | null,
-  basesDir: string,
-  dreesReference: string | null,
+  sources: ReportSources,
   log: Logger,
 ): Promise<ReportData> {
   const w = warehouseRelations(schema);
@@ -317,12 +353,12 @@ export async function loadReportData(
   );
   await createVariableScopeTable(conn, T.scope);
   await createCategoriesTable(conn);
-  const withDrees = await createDreesTable(conn, dreesReference);
+  const withDrees = await createDreesTable(conn, sources.dreesReference);
   let t = Date.now();
-  await createFileFindings(conn, w, basesDir, receipts);
+  await createFileFindings(conn, w, sources.basesDir, receipts);
   log.debug({ ms: Date.now() - t }, 'findings of every file');
   t = Date.now();
-  await createCompleteness(conn, w, basesDir, receipts, log);
+  await createCompleteness(conn, w, sources, receipts, log);
   log.debug({ ms: Date.now() - t, files: receipts.length }, 'completeness of every file');
   const rel = {
     ...w,

@@ -1,5 +1,5 @@
 /** The `reports` stage on the fixture base, and a rebuild limited to some départements. */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -58,4 +58,28 @@ test('a rebuild for some départements rewrites only theirs and the index', asyn
   expect(files).toBe(4);
   expect(readdirSync(reports).sort()).toEqual(['75', 'index.html']);
   expect(readdirSync(join(reports, '75')).sort()).toEqual(['2020', 'tableau-de-bord.html']);
+});
+
+test('completeness of a stored Base Année is cached and gives the same livret', async () => {
+  const cacheDir = join(root, 'completeness-cache');
+  const build = async (reports: string): Promise<string> => {
+    await buildReports(
+      {
+        warehouse: fixture.warehouse,
+        basesDir: fixture.bases,
+        reportsDir: reports,
+        dreesReference: null,
+        cacheDir,
+        generatedAt: new Date('2026-11-28T12:00:00Z'),
+      },
+      logger(),
+    );
+    return readFileSync(join(reports, '59', '2020', 'livret.html'), 'utf8');
+  };
+  const first = await build(join(root, 'reports-cache-1'));
+  // Only the superseded file is stored as Parquet in the fixture.
+  expect(readdirSync(cacheDir)).toEqual([expect.stringMatching(/^f59b_old-[0-9a-f]{12}\.parquet$/)]);
+  const second = await build(join(root, 'reports-cache-2'));
+  expect(second).toBe(first);
+  expect(first).toContain('33,3 %');
 });

@@ -1,10 +1,10 @@
--- The 31 December stock per département × year × DREES category (domain §7): zero where nothing
--- is in force, absent where the département sent no Base Année for that year or a later one.
+-- The 31 December stock per département × year × DREES category (domain §7), the nine DREES
+-- categories and hors_perimetre: zero where nothing is in force, absent where the département
+-- sent no Base Année for that year or a later one.
 with cells as (
   select y.departement, y.annee, k.drees_category, k.display_order
   from {{stock_years}} y
   cross join {{drees_categories}} k
-  where k.block is not null
 ),
 counts as (
   select departement, annee, drees_category,

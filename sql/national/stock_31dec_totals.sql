@@ -1,7 +1,8 @@
 -- Totals of the 31 December stock: per département × year × block, and for France per year ×
 -- block and per year × category (departement NULL). Measures are sums of the cells; children are
 -- counted distinct again at each level. Blocks: accueil (the seven accueil categories),
--- confies (its six confiés categories), actions_educatives (aed, aemo), ensemble (all nine).
+-- confies (its six confiés categories), actions_educatives (aed, aemo), ensemble (all nine DREES
+-- categories; hors_perimetre is in no block).
 -- stock_in_force has one row per (département, year, measure), so measures are counted by rows.
 with memberships as (
   select drees_category, block from {{drees_categories}} where block is not null
@@ -30,7 +31,6 @@ france_categories as (
   select cast(null as varchar) as departement, y.annee, cast(null as varchar) as block, k.drees_category
   from years y
   cross join {{drees_categories}} k
-  where k.block is not null
 ),
 by_departement_block as (
   select f.departement, f.annee, m.block,

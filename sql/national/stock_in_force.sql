@@ -1,5 +1,5 @@
 -- The measures counted in the 31 December stock (domain §7), one row per (département, year,
--- measure): one of its periods began (or is left-censored) on or before 31/12/Y and its
+-- measure, hors périmètre included): one of its periods began (or is left-censored) on or before 31/12/Y and its
 -- effective end is empty or on or after 31/12/Y, and the child is under 21 that day (unknown
 -- birth year: kept). Within the confiés block a child counts once, in its first category by
 -- priority (pupille, tutelle, délégation, placement ASE, AP jeune majeur, AP mineur).
@@ -12,8 +12,7 @@ with in_force as (
   join {{measures}} m on m.measure_id = p.measure_id
   join {{drees_categories}} k on k.drees_category = m.drees_category
   left join {{children}} c on c.child_id = m.child_id
-  where k.block is not null
-    and (c.birth_date is null or cast(c.birth_date + interval 21 year as date) > y.day)
+  where (c.birth_date is null or cast(c.birth_date + interval 21 year as date) > y.day)
 ),
 first_confie as (
   select *

@@ -8,7 +8,7 @@ describe('compareStock', () => {
     await f.event({ year: 2019, child: 1, typev: '1', datdecpe: '2019-02-01', datdeb: '2019-02-01' });
     await f.build();
     const zero = (c: string) => ({ departement: '59', annee: 2019, drees_category: c, n_measures: 0, n_children: 0 });
-    const categories = ['pupille', 'accueil_provisoire_mineur', 'accueil_provisoire_jeune_majeur', 'delegation_autorite_parentale', 'tutelle', 'placement_direct', 'aed', 'aemo'];
+    const categories = ['pupille', 'accueil_provisoire_mineur', 'accueil_provisoire_jeune_majeur', 'delegation_autorite_parentale', 'tutelle', 'placement_direct', 'aed', 'aemo', 'hors_perimetre'];
     const expected = [...categories.map(zero), { ...zero('placement_ase'), n_measures: 1, n_children: 1 }];
     expect(await compareStock(f.conn, expected)).toEqual([]);
     expect(

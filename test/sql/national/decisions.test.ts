@@ -72,7 +72,7 @@ describe('documented decisions', () => {
     ]);
   });
 
-  it('counts no hors-périmètre measure in the stock and keeps it in the measures', async () => {
+  it('counts hors-périmètre measures in their own cell, in no block total', async () => {
     const f = await Fixture.create();
     await f.events([
       { year: 2019, child: 1, typev: '1', decision: '1', nature: '10', typinterdom: '1', datdecpe: '2019-03-01' },
@@ -83,8 +83,10 @@ describe('documented decisions', () => {
       { drees_category: 'hors_perimetre', block: null },
       { drees_category: 'hors_perimetre', block: null },
     ]);
-    expect(await f.stock('59', 2019)).toEqual({});
-    expect(await f.rows(`select count(*)::int as n from stock_31dec where drees_category = 'hors_perimetre'`)).toEqual([{ n: 0 }]);
+    expect(await f.stock('59', 2019)).toEqual({ hors_perimetre: '2/1' });
+    expect(
+      await f.rows(`select count(*)::int as n from stock_31dec_totals where block is not null and n_measures > 0`),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('counts a child in force in two départements in each, once for France', async () => {

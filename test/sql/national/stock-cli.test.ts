@@ -35,7 +35,7 @@ describe('olinpe stock', () => {
     const pick = (dep: string | null, key: string) =>
       rows.find((r) => r.departement === dep && (r.drees_category === key || (r.drees_category === null && r.block === key)))?.n_measures;
     expect([pick('59', 'placement_ase'), pick('62', 'aemo'), pick(null, 'ensemble'), pick(null, 'confies')]).toEqual([1, 1, 2, 1]);
-    expect(rows.length).toBe(3 * (9 + 4));
+    expect(rows.length).toBe(3 * (10 + 4));
   });
 
   it('prints one département as a table with French labels, or as CSV', async () => {

@@ -136,10 +136,10 @@ describe('stock at 31 December (domain §7)', () => {
          from stock_31dec group by all order by all`,
       ),
     ).toEqual([
-      { departement: '59', annee: 2018, n: 1, cells: 9 },
-      { departement: '59', annee: 2019, n: 1, cells: 9 },
-      { departement: '59', annee: 2020, n: 0, cells: 9 },
-      { departement: '62', annee: 2018, n: 1, cells: 9 },
+      { departement: '59', annee: 2018, n: 1, cells: 10 },
+      { departement: '59', annee: 2019, n: 1, cells: 10 },
+      { departement: '59', annee: 2020, n: 0, cells: 10 },
+      { departement: '62', annee: 2018, n: 1, cells: 10 },
     ]);
   });
 

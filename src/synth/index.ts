@@ -444,20 +444,29 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
   let truthCounts = { measures: 0, children: 0, stockRows: 0 };
 
   for (const calibration of selected) {
-    const sim = simulateDepartement(calibration, window, scale, seed, measureOptions);
-    const measures = [...sim.measures, ...(movers.byDepartement.get(calibration.code) ?? [])];
-    totals['december-31'] += sim.onDecember31;
-    nSimulated += measures.length;
-    const result = await emitDepartement(calibration, measures, window, {
-      seed,
-      format,
-      out: options.out,
-      enabled,
-      witnessOf: {
-        missingYear: calibration.code === missingWitness,
-        resent: calibration.code === resentWitness,
-      },
-    });
+    // the simulated measures live only while the files are written, not during the truth
+    const produce = async (): Promise<DepartementResult> => {
+      const sim = simulateDepartement(calibration, window, scale, seed, measureOptions);
+      totals['december-31'] += sim.onDecember31;
+      nSimulated += sim.measures.length;
+      const firstDay = jan1(firstYear);
+      const measures = [
+        ...sim.measures.filter((m) => m.endDay >= firstDay),
+        ...(movers.byDepartement.get(calibration.code) ?? []),
+      ];
+      movers.byDepartement.delete(calibration.code);
+      return emitDepartement(calibration, measures, window, {
+        seed,
+        format,
+        out: options.out,
+        enabled,
+        witnessOf: {
+          missingYear: calibration.code === missingWitness,
+          resent: calibration.code === resentWitness,
+        },
+      });
+    };
+    const result = await produce();
     for (const [d, n] of Object.entries(result.defects)) totals[d as DefectName] += n;
     files.push(...result.files);
     nRecords += result.nRecords;

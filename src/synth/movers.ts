@@ -16,7 +16,7 @@ const MOVER_KINDS = ['placement-ase', 'aemo', 'aed', 'apm'];
 
 export interface MoverPlan {
   /** Measures of movers, per département. */
-  readonly byDepartement: ReadonlyMap<string, SimMeasure[]>;
+  readonly byDepartement: Map<string, SimMeasure[]>;
   readonly nMovers: number;
   readonly onDecember31: number;
 }

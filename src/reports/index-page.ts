@@ -4,6 +4,7 @@ import type { CoverageRow, ReportData } from './data.js';
 import { html, page } from './html.js';
 import {
   CATEGORY_LABELS,
+  countOf,
   COVERAGE_LABELS,
   departementLabel,
   formatInt,
@@ -28,8 +29,8 @@ function coverageCell(c: CoverageRow | undefined, d: string, y: number): ReturnT
   if (c === undefined) return html`<td class="cov-manquant">${COVERAGE_LABELS.manquant}</td>`;
   const text = COVERAGE_LABELS[c.status] ?? c.status;
   const extra = [
-    c.n_superseded > 0 ? `${c.n_superseded} remplacé(s)` : '',
-    c.n_rejected > 0 && c.status !== 'refuse' ? `${c.n_rejected} refusé(s)` : '',
+    c.n_superseded > 0 ? countOf(c.n_superseded, 'remplacé') : '',
+    c.n_rejected > 0 && c.status !== 'refuse' ? countOf(c.n_rejected, 'refusé') : '',
   ].filter((s) => s !== '');
   return html`<td class="cov-${c.status}">
     <a href="${`${d}/${y}/livret.html`}">${text}</a
@@ -100,7 +101,7 @@ export function renderIndex(input: IndexInput): string {
             </tbody>
           </table>`
     }
-    ${unplaced > 0 ? html`<p>${formatInt(unplaced)} fichier(s) refusé(s) sans département ni année identifiables.</p>` : html``}
+    ${unplaced > 0 ? html`<p>${countOf(unplaced, 'fichier refusé', 'fichiers refusés')} sans département ni année identifiables.</p>` : html``}
     <h2>Chiffres nationaux</h2>
     <table class="national">
       <thead>

@@ -109,3 +109,8 @@ export function isSmallCount(n: number | null | undefined): boolean {
 export function maskedCount(n: number | null | undefined): string {
   return isSmallCount(n) ? SMALL_COUNT_TEXT : formatInt(n);
 }
+
+/** "1 constat", "3 constats", "0 constat": French takes the singular below 2. */
+export function countOf(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatInt(n)} ${Math.abs(n) < 2 ? singular : pluralForm}`;
+}

@@ -2,7 +2,7 @@
 import { variable } from '../dictionary/index.js';
 import type { CompletenessRow, ExampleRow, QualityRow, ReceiptRow, RuleCountRow } from './data.js';
 import { html, page, type Html } from './html.js';
-import { departementLabel, formatInt, formatPercent, severityLabel } from './labels.js';
+import { countOf, departementLabel, formatInt, formatPercent, severityLabel } from './labels.js';
 
 export interface LivretInput {
   readonly receipt: ReceiptRow;
@@ -53,9 +53,10 @@ export function verdict(r: ReceiptRow, rules: readonly RuleCountRow[]): string {
         ? 'Fichier intégré avec réserves importantes'
         : 'Fichier intégré avec réserves';
   return (
-    `${head} : ${formatInt(kept(r))} enregistrements conservés sur ${formatInt(r.n_records)} reçus, ` +
-    `${formatInt(r.n_rejected)} rejetés, ${formatInt(r.n_duplicates)} doublons écartés, ` +
-    `${formatInt(warnings)} avertissements à examiner.`
+    `${head} : ${countOf(kept(r), 'enregistrement conservé', 'enregistrements conservés')} sur ` +
+    `${countOf(r.n_records, 'reçu')}, ${countOf(r.n_rejected, 'rejeté')}, ` +
+    `${countOf(r.n_duplicates, 'doublon écarté', 'doublons écartés')}, ` +
+    `${countOf(warnings, 'avertissement')} à examiner.`
   );
 }
 
@@ -119,13 +120,12 @@ function ruleDetail(r: RuleCountRow, examples: readonly ExampleRow[]): Html {
   const mine = examples.filter((e) => e.rule === r.rule);
   // The finding's own message only when it says more than the rule's explanation.
   const said = (e: ExampleRow): string => (e.message === r.explanation ? '' : e.message);
-  const where =
-    r.n_records === 0 ? 'sur le fichier entier' : `sur ${formatInt(r.n_records)} enregistrement(s)`;
+  const where = r.n_records === 0 ? 'sur le fichier entier' : `sur ${countOf(r.n_records, 'enregistrement')}`;
   return html`<section class="rule">
     <h3>${r.explanation} <code>${r.rule}</code></h3>
     <p>
-      <span class="sev-${r.severity}">${severityLabel(r.severity)}</span> — ${formatInt(r.n_findings)}
-      constat(s) ${where}.
+      <span class="sev-${r.severity}">${severityLabel(r.severity)}</span> —
+      ${countOf(r.n_findings, 'constat')} ${where}.
     </p>
     <p><strong>À corriger :</strong> ${r.fix ?? 'voir la notice du décret.'}</p>
     ${
@@ -246,7 +246,7 @@ function changes(current: LivretInput, p: PreviousFile): Html {
       newRules.length === 0
         ? html`<p>Aucune règle nouvelle.</p>`
         : html`<ul>
-            ${newRules.map((r) => html`<li><code>${r.rule}</code> — ${r.explanation} (${formatInt(r.n_findings)} constat(s))</li>`)}
+            ${newRules.map((r) => html`<li><code>${r.rule}</code> — ${r.explanation} (${countOf(r.n_findings, 'constat')})</li>`)}
           </ul>`
     }
     <h3>Règles qui ne sont plus en défaut</h3>

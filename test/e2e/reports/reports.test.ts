@@ -103,7 +103,7 @@ describe('index', () => {
     expect(await rowCells('table.coverage', 'NORD (59)')).toEqual([
       'NORD (59)',
       'reçu',
-      'reçu, corrigé\n1 remplacé(s)',
+      'reçu, corrigé\n1 remplacé',
     ]);
     expect(await rowCells('table.coverage', 'LOZERE (48)')).toEqual(['LOZERE (48)', 'manquant', 'refusé']);
     expect(await rowCells('table.coverage', 'AIN (01)')).toEqual(['AIN (01)', 'manquant', 'manquant']);
@@ -131,7 +131,7 @@ describe('livret', () => {
     const text = await open('59/2020/livret.html', 'livret-59-2020.png');
     expect(text).toContain("Livret d'échanges — NORD (59) — Base Année 2020");
     expect(await page.innerText('p.verdict')).toBe(
-      'Fichier intégré sans rejet : 4 enregistrements conservés sur 5 reçus, 0 rejetés, 1 doublons écartés, 3 avertissements à examiner.',
+      'Fichier intégré sans rejet : 4 enregistrements conservés sur 5 reçus, 0 rejeté, 1 doublon écarté, 3 avertissements à examiner.',
     );
     expect(text).toContain('c3'.repeat(32));
     expect(text).toContain('10/04/2021 à 14:30');
@@ -208,7 +208,7 @@ describe('livret', () => {
       "Fichier refusé : XML mal formé. Aucun enregistrement n'a été intégré : corrigez et renvoyez le fichier.",
     );
     expect(await page.innerText('section.rule p')).toBe(
-      'Erreur (enregistrement rejeté) — 1 constat(s) sur le fichier entier.',
+      'Erreur (enregistrement rejeté) — 1 constat sur le fichier entier.',
     );
     expect(await rowCells('section.rule table.examples', 'fichier')).toEqual([
       'fichier',

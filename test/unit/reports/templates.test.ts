@@ -88,7 +88,7 @@ describe('verdict', () => {
   };
   test('one line by situation', () => {
     expect(verdict(base, [])).toBe(
-      'Fichier intégré avec réserves importantes : 88 enregistrements conservés sur 100 reçus, 10 rejetés, 2 doublons écartés, 0 avertissements à examiner.',
+      'Fichier intégré avec réserves importantes : 88 enregistrements conservés sur 100 reçus, 10 rejetés, 2 doublons écartés, 0 avertissement à examiner.',
     );
     expect(verdict({ ...base, n_rejected: 1, n_duplicates: 0 }, [])).toMatch(
       /^Fichier intégré avec réserves : 99 /,

@@ -2,15 +2,16 @@
  * Parsing of one chunk of the XML body: a run of `DONNEE` elements (children of the root `DECRET`),
  * cut by the reader just after a `</DONNEE>`; the last chunk also holds `</DECRET>`.
  *
- * A specialised scanner handles the exchange format (elements, empty elements, entities, CRLF)
+ * A specialised scanner reads the chunk byte for byte (Latin-1), handles the exchange format
+ * (elements, empty elements, entities, CRLF), decodes only the values holding non-ASCII bytes,
  * and checks well-formedness (tag names match, nothing truncated, no forbidden character). On a
  * construct it does not handle (comment, CDATA, processing instruction, attributes, nested
  * element, text between elements) the whole chunk is parsed again with saxes, a conforming parser,
  * with the same result. Runs in a worker thread or in the calling thread.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
 import { SaxesParser } from 'saxes';
 import type { FileNote, RawRecord } from './types.js';
-import { isAscii, isUtf8 } from 'node:buffer';
 import {
   byteOffsetOf,
   decodeChunk,

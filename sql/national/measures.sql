@@ -1,7 +1,7 @@
 -- Measures (domain §6): one per chain of periods, with its DREES category (§6 table). The
 -- TYPINTERDOM of a measure is that of its latest period with a known one (not 9), so a measure
--- has one category over its whole life. A measure is left-censored when its first period has no
--- opening record (built from an end) or is a renewal: its beginning was not observed.
+-- has one category over its whole life. A measure is left-censored when its first period is
+-- (an end with neither DATDECPE nor DATDEB) or is a renewal with no earlier measure.
 with per_measure as (
   select measure_id,
     cast(count(*) as integer) as n_periods,
@@ -33,7 +33,7 @@ categorised as (
     end as drees_category,
     coalesce(f.datdecpe, f.datdeb) as decision_date, f.datdeb as start_date, f.begin_date,
     l.end_date, l.end_imputed, pm.n_periods,
-    not f.has_opening or f.typev = '2' as is_left_censored,
+    f.is_left_censored or f.typev = '2' as is_left_censored,
     f.minors_only
   from first_period f
   join last_period l on l.measure_id = f.measure_id

@@ -81,9 +81,9 @@ describe('periods (domain §6)', () => {
       { typev: '3', datdecpe: '2017-06-01', begin: '2017-06-01', end: '2019-04-30', end_source: 'recorded', end_imputed: null, end_match: 'none', measure: 1, left: false },
     ]);
     expect(await f.findings()).toEqual([{ rule: 'fin-sans-ouverture', file_id: 'CD59-2019', record_no: 1, value: '3' }]);
-    // Its opening was not observed: the measure is left-censored, its decision date known.
+    // Its dates are known: the measure is not left-censored.
     expect(await f.rows('select is_left_censored, cast(decision_date as varchar) as d from measures')).toEqual([
-      { is_left_censored: true, d: '2017-06-01' },
+      { is_left_censored: false, d: '2017-06-01' },
     ]);
   });
 

@@ -7,7 +7,16 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Logger } from '../log.js';
 import { renderDashboard } from './dashboard.js';
-import { findingsForCsv, loadReportData, type ReceiptRow, type ReportData } from './data.js';
+import {
+  findingsForCsv,
+  loadReportData,
+  type CompletenessRow,
+  type ExampleRow,
+  type QualityRow,
+  type ReceiptRow,
+  type ReportData,
+  type RuleCountRow,
+} from './data.js';
 import { findingsCsv } from './findings-csv.js';
 import { renderIndex } from './index-page.js';
 import { renderLivret, type PreviousFile } from './livret.js';
@@ -38,14 +47,43 @@ function formatDate(d: Date): string {
   return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(d);
 }
 
+/** The rows of one file, grouped once (a national build has about a thousand files). */
+interface FileRows {
+  readonly rules: Map<string, RuleCountRow[]>;
+  readonly examples: Map<string, ExampleRow[]>;
+  readonly completeness: Map<string, CompletenessRow[]>;
+  readonly quality: Map<string, QualityRow>;
+  readonly receipts: Map<string, ReceiptRow>;
+}
+
+function groupBy<T extends { file_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = map.get(r.file_id);
+    if (list) list.push(r);
+    else map.set(r.file_id, [r]);
+  }
+  return map;
+}
+
+function fileRows(data: ReportData): FileRows {
+  return {
+    rules: groupBy(data.ruleCounts),
+    examples: groupBy(data.examples),
+    completeness: groupBy(data.completeness),
+    quality: new Map(data.quality.map((q) => [q.file_id, q])),
+    receipts: new Map(data.receipts.map((r) => [r.file_id, r])),
+  };
+}
+
 /** The file a livret is compared with: the one it replaced, else the département's previous year. */
-function previousOf(r: ReceiptRow, data: ReportData): PreviousFile | null {
+function previousOf(r: ReceiptRow, data: ReportData, byFile: FileRows): PreviousFile | null {
   const pick = (p: ReceiptRow, kind: PreviousFile['kind']): PreviousFile => ({
     kind,
     receipt: p,
-    rules: data.ruleCounts.filter((x) => x.file_id === p.file_id),
-    completeness: data.completeness.filter((x) => x.file_id === p.file_id),
-    quality: data.quality.find((x) => x.file_id === p.file_id),
+    rules: byFile.rules.get(p.file_id) ?? [],
+    completeness: byFile.completeness.get(p.file_id) ?? [],
+    quality: byFile.quality.get(p.file_id),
   });
   const replaced = data.receipts.filter((p) => p.superseded_by === r.file_id).at(-1);
   if (replaced) return pick(replaced, 'replaced');
@@ -53,7 +91,7 @@ function previousOf(r: ReceiptRow, data: ReportData): PreviousFile | null {
     .filter((c) => c.departement === r.departement && r.annee !== null && c.annee < r.annee)
     .sort((a, b) => a.annee - b.annee)
     .at(-1);
-  const previous = earlier && data.receipts.find((p) => p.file_id === earlier.report_file_id);
+  const previous = earlier && byFile.receipts.get(earlier.report_file_id);
   return previous ? pick(previous, 'previous-year') : null;
 }
 
@@ -73,20 +111,21 @@ async function writeAll(
     writeFileSync(path, text);
     files += 1;
   };
+  const byFile = fileRows(data);
   for (const c of data.coverage) {
     if (!wanted(c.departement)) continue;
-    const receipt = data.receipts.find((r) => r.file_id === c.report_file_id);
+    const receipt = byFile.receipts.get(c.report_file_id);
     if (!receipt) continue;
     const dir = join(outDir, c.departement, String(c.annee));
     write(
       join(dir, 'livret.html'),
       renderLivret({
         receipt,
-        rules: data.ruleCounts.filter((x) => x.file_id === receipt.file_id),
-        examples: data.examples.filter((x) => x.file_id === receipt.file_id),
-        completeness: data.completeness.filter((x) => x.file_id === receipt.file_id),
-        quality: data.quality.find((x) => x.file_id === receipt.file_id),
-        previous: previousOf(receipt, data),
+        rules: byFile.rules.get(receipt.file_id) ?? [],
+        examples: byFile.examples.get(receipt.file_id) ?? [],
+        completeness: byFile.completeness.get(receipt.file_id) ?? [],
+        quality: byFile.quality.get(receipt.file_id),
+        previous: previousOf(receipt, data, byFile),
         generatedAt,
       }),
     );

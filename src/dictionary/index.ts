@@ -3,7 +3,7 @@
  * `variables.json` (a copy of the specification's file). Every other module takes variable
  * names, kinds, code lists and "ne sait pas" codes from here.
  */
-import { createRequire } from 'node:module';
+import rawVariablesJson from './variables.json' with { type: 'json' };
 
 export type VariableKind = 'code' | 'date' | 'yearmonth' | 'year' | 'month' | 'count' | 'id' | 'text';
 export type AppliesTo = 'all' | 'minor' | 'young_adult';
@@ -89,8 +89,7 @@ function toVariable(raw: RawVariable): Variable {
   });
 }
 
-const require = createRequire(import.meta.url);
-const rawVariables = require('./variables.json') as RawVariable[];
+const rawVariables = rawVariablesJson as RawVariable[];
 
 /** The 105 variables in décret order. */
 export const VARIABLES: readonly Variable[] = Object.freeze(

@@ -327,8 +327,13 @@ async function emitDepartement(
     })();
 
   let resentYear: number | null = null;
-  if (on('resent-file') && (rng.chance(DEFECT_RATES['resent-file']) || options.witnessOf.resent)) {
-    resentYear = rng.pick([...fileRecords.keys()]);
+  const nonEmptyYears = [...fileRecords.entries()].filter(([, list]) => list.length > 0).map(([y]) => y);
+  if (
+    on('resent-file') &&
+    nonEmptyYears.length > 0 &&
+    (rng.chance(DEFECT_RATES['resent-file']) || options.witnessOf.resent)
+  ) {
+    resentYear = rng.pick(nonEmptyYears);
     defects['resent-file'] = 1;
   }
 
@@ -336,6 +341,11 @@ async function emitDepartement(
   const files: SynthFile[] = [];
   let nRecords = 0;
   for (const [y, list] of [...fileRecords.entries()].sort((a, b) => a[0] - b[0])) {
+    if (list.length === 0) {
+      // nothing happened that year (a tiny sample): no file, as a département would send none
+      sentYears.delete(y);
+      continue;
+    }
     const style =
       options.format === 'mixed'
         ? rng.chance(0.8)

@@ -32,7 +32,7 @@ export default defineCommand({
     const rows = await withPublishedBase(dataPaths(config).warehouse, (conn) =>
       readStock(conn, { year, departement }),
     );
-    // An answer outside the data is a usage error (citty drops a subcommand's return value).
+    // A year or département that is not in the base is a usage error.
     if (rows.length === 0) {
       throw new UsageError(`no stock for ${year}${departement ? ` in département ${departement}` : ''}`);
     }

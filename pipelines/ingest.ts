@@ -11,7 +11,13 @@ export default defineStage<BuildContext>({
     for (const [index, file] of ctx.received.entries()) {
       ctx.onProgress?.({ kind: 'file-start', name: file.name, index, total });
       const outcome = await ingestFile(
-        { config: ctx.config, paths: ctx.paths, catalog: ctx.catalog, pseudonymise: ctx.pseudonymiser(), log },
+        {
+          config: ctx.config,
+          paths: ctx.paths,
+          catalog: ctx.catalog,
+          pseudonymise: ctx.pseudonymiser(),
+          log,
+        },
         { path: file.path, ...(ctx.declaredYear === undefined ? {} : { declaredYear: ctx.declaredYear }) },
       );
       ctx.outcomes.push(outcome);
@@ -19,8 +25,14 @@ export default defineStage<BuildContext>({
     }
     const count = (k: string) => ctx.outcomes.filter((o) => o.kind === k).length;
     return {
-      rows: { accepted: count('accepted'), rejected: count('rejected'), already_received: count('already-received') },
-      details: { files: ctx.outcomes.map((o) => ({ file: o.fileName, file_id: o.receipt.file_id, outcome: o.kind })) },
+      rows: {
+        accepted: count('accepted'),
+        rejected: count('rejected'),
+        already_received: count('already-received'),
+      },
+      details: {
+        files: ctx.outcomes.map((o) => ({ file: o.fileName, file_id: o.receipt.file_id, outcome: o.kind })),
+      },
     };
   },
 });

@@ -10,7 +10,11 @@ const root = resolve(import.meta.dirname, '..');
 const data = resolve(process.env.OLINPE_DATA_DIR ?? join(root, 'data'));
 const inbox = join(data, 'inbox');
 const keyFile = join(data, 'olinpe.key');
-const olinpe = (...args) => execFileSync(process.execPath, [join(root, 'bin', 'olinpe.js'), ...args, '--data', data], { stdio: 'inherit', cwd: root });
+const olinpe = (...args) =>
+  execFileSync(process.execPath, [join(root, 'bin', 'olinpe.js'), ...args, '--data', data], {
+    stdio: 'inherit',
+    cwd: root,
+  });
 
 mkdirSync(inbox, { recursive: true });
 if (!process.env.OLINPE_PSEUDONYMISATION_KEY && !existsSync(keyFile)) {
@@ -19,10 +23,26 @@ if (!process.env.OLINPE_PSEUDONYMISATION_KEY && !existsSync(keyFile)) {
 }
 if (readdirSync(inbox).filter((n) => !n.startsWith('.')).length === 0) {
   console.log('Boîte de réception vide : génération d’un échantillon national synthétique…');
-  olinpe('synth', '--out', inbox, '--departments', '59,75,48,2A,971', '--years', '2016-2024', '--scale', '0.05', '--seed', '2026', '--format', 'mixed');
+  olinpe(
+    'synth',
+    '--out',
+    inbox,
+    '--departments',
+    '59,75,48,2A,971',
+    '--years',
+    '2016-2024',
+    '--scale',
+    '0.05',
+    '--seed',
+    '2026',
+    '--format',
+    'mixed',
+  );
 }
 olinpe('build');
 olinpe('stock', '--year', '2020');
 console.log(`\nBase nationale : ${join(data, 'warehouse', 'olinpe.duckdb')}`);
 console.log(`Exports : ${join(data, 'exports')}    Rapports : ${join(data, 'reports', 'index.html')}`);
-console.log(`Essayer : npx olinpe query "select drees_category, count(*) from measures group by all" --data ${data}`);
+console.log(
+  `Essayer : npx olinpe query "select drees_category, count(*) from measures group by all" --data ${data}`,
+);

@@ -109,13 +109,17 @@ export function loadConfig(
   const known = new Set<string>(Object.values(ENV_KEYS));
   const unknownKeys = Object.keys(merged).filter((k) => !known.has(k));
   if (unknownKeys.length > 0) {
-    throw new ConfigError(`unknown configuration keys: ${unknownKeys.join(', ')} (known: ${[...known].join(', ')})`);
+    throw new ConfigError(
+      `unknown configuration keys: ${unknownKeys.join(', ')} (known: ${[...known].join(', ')})`,
+    );
   }
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(cwd, p));
   const dataDir = abs(asString(merged.dataDir ?? 'data', 'dataDir'));
   const method = merged.pseudonymisationMethod ?? 'hmac-sha256';
   if (!METHODS.includes(method as PseudonymisationMethod)) {
-    throw new ConfigError(`pseudonymisationMethod must be one of ${METHODS.join(', ')} (got ${String(method)})`);
+    throw new ConfigError(
+      `pseudonymisationMethod must be one of ${METHODS.join(', ')} (got ${String(method)})`,
+    );
   }
   const keyFile = asOptionalString(merged.keyFile, 'keyFile') ?? defaultKeyFile(dataDir);
   const dreesReference = asOptionalString(merged.dreesReference, 'dreesReference');

@@ -1,12 +1,6 @@
 /** The few named errors of the product. Expected failures carry a code and a cause. */
 export type ErrorCode =
-  | 'CONFIG_INVALID'
-  | 'KEY_MISSING'
-  | 'FILE_UNREADABLE'
-  | 'FILE_REJECTED'
-  | 'LOCK_HELD'
-  | 'CATALOG'
-  | 'USAGE';
+  'CONFIG_INVALID' | 'KEY_MISSING' | 'FILE_UNREADABLE' | 'FILE_REJECTED' | 'LOCK_HELD' | 'CATALOG' | 'USAGE';
 
 export class OlinpeError extends Error {
   readonly code: ErrorCode;

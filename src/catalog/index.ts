@@ -4,7 +4,14 @@
  * migrations, applied on open.
  */
 import { mkdirSync } from 'node:fs';
-import { Kysely, Migrator, PostgresDialect, type Dialect, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  type Dialect,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
 import { DuckDbDialect } from 'kysely-duckdb';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';

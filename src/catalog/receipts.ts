@@ -48,5 +48,8 @@ export async function recordAcceptedReceipt(db: CatalogDb, receipt: Receipt): Pr
 }
 
 export async function recordRejectedReceipt(db: CatalogDb, receipt: Receipt): Promise<void> {
-  await db.insertInto('receipts').values({ ...receipt, status: 'rejected' }).execute();
+  await db
+    .insertInto('receipts')
+    .values({ ...receipt, status: 'rejected' })
+    .execute();
 }

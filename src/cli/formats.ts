@@ -18,5 +18,14 @@ export function toCsv(rows: readonly Record<string, unknown>[]): string {
 export function printRows(rows: readonly Record<string, unknown>[], format: OutputFormat): void {
   if (format === 'json') printJson(rows);
   else if (format === 'csv') process.stdout.write(toCsv(rows));
-  else console.log(formatTable(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : v])))));
+  else
+    console.log(
+      formatTable(
+        rows.map((r) =>
+          Object.fromEntries(
+            Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : v]),
+          ),
+        ),
+      ),
+    );
 }

@@ -7,7 +7,9 @@ export function progressPrinter(): ((e: ProgressEvent) => void) | undefined {
     if (e.kind === 'file-start') process.stderr.write(`[${e.index + 1}/${e.total}] ${e.name}…\n`);
     else if (e.kind === 'file-done') {
       const r = e.outcome.receipt;
-      process.stderr.write(`[${e.index + 1}/${e.total}] ${e.outcome.fileName}: ${e.outcome.kind} (${r.n_records} enregistrements)\n`);
+      process.stderr.write(
+        `[${e.index + 1}/${e.total}] ${e.outcome.fileName}: ${e.outcome.kind} (${r.n_records} enregistrements)\n`,
+      );
     } else process.stderr.write(`stage ${e.name}: ${e.status}\n`);
   };
 }

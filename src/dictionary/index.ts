@@ -123,4 +123,6 @@ export const DECREE_MARKERS = Object.freeze({
 });
 
 /** Names of the variables that may hold identifying free text (never exported, never reported). */
-export const FREE_TEXT_COLUMNS: readonly string[] = VARIABLES.filter((v) => v.isFreeText).map((v) => v.column);
+export const FREE_TEXT_COLUMNS: readonly string[] = VARIABLES.filter((v) => v.isFreeText).map(
+  (v) => v.column,
+);

@@ -10,7 +10,12 @@ import { quoteIdent } from '../warehouse/sql-files.js';
 
 export const REJECTED_DIR = '_rejected';
 
-export function baseDir(basesRoot: string, departement: string | null, annee: number | null, fileId: string): string {
+export function baseDir(
+  basesRoot: string,
+  departement: string | null,
+  annee: number | null,
+  fileId: string,
+): string {
   return departement === null || annee === null
     ? join(basesRoot, REJECTED_DIR, fileId)
     : join(basesRoot, departement, String(annee), fileId);

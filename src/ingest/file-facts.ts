@@ -45,11 +45,15 @@ export function readManifest(dir: string): ReadonlyMap<string, ManifestEntry> {
     throw new ConfigError(`${path} is not valid JSON`, { cause: e });
   }
   const files = (parsed as { files?: unknown }).files;
-  if (files === null || typeof files !== 'object') throw new ConfigError(`${path} must hold { "files": { … } }`);
+  if (files === null || typeof files !== 'object')
+    throw new ConfigError(`${path} must hold { "files": { … } }`);
   const out = new Map<string, ManifestEntry>();
   for (const [name, entry] of Object.entries(files as Record<string, unknown>)) {
     const annee = (entry as { annee?: unknown } | null)?.annee;
-    if (annee !== undefined && !(Number.isInteger(annee) && (annee as number) >= 2000 && (annee as number) < 2100)) {
+    if (
+      annee !== undefined &&
+      !(Number.isInteger(annee) && (annee as number) >= 2000 && (annee as number) < 2100)
+    ) {
       throw new ConfigError(`${path}: annee of ${name} must be a year`);
     }
     out.set(name, annee === undefined ? {} : { annee: annee as number });

@@ -9,7 +9,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config, DataPaths } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Catalog } from '../catalog/index.js';
-import { findReceiptBySha, recordAcceptedReceipt, recordRejectedReceipt, type Receipt } from '../catalog/receipts.js';
+import {
+  findReceiptBySha,
+  recordAcceptedReceipt,
+  recordRejectedReceipt,
+  type Receipt,
+} from '../catalog/receipts.js';
 import { FileRejectedError } from '../errors.js';
 import { openReader } from '../readers/index.js';
 import type { FileDescription, ReadSummary } from '../readers/types.js';
@@ -59,7 +64,12 @@ export type IngestOutcome =
       readonly supersedes: string | null;
       readonly findings: SeverityCounts;
     }
-  | { readonly kind: 'rejected'; readonly fileName: string; readonly receipt: Receipt; readonly reason: string };
+  | {
+      readonly kind: 'rejected';
+      readonly fileName: string;
+      readonly receipt: Receipt;
+      readonly reason: string;
+    };
 
 interface FileIdentity {
   readonly departement: string;
@@ -69,7 +79,10 @@ interface FileIdentity {
 
 class Rejection extends FileRejectedError {}
 
-function resolveYear(req: IngestRequest, datesYear: number | null): { annee: number; source: YearSource } | null {
+function resolveYear(
+  req: IngestRequest,
+  datesYear: number | null,
+): { annee: number; source: YearSource } | null {
   if (req.declaredYear !== undefined) return { annee: req.declaredYear, source: 'option' };
   const fromManifest = manifestYear(req.path);
   if (fromManifest !== null) return { annee: fromManifest, source: 'manifest' };
@@ -78,19 +91,28 @@ function resolveYear(req: IngestRequest, datesYear: number | null): { annee: num
   return datesYear === null ? null : { annee: datesYear, source: 'dates' };
 }
 
-async function identify(conn: DuckDBConnection, req: IngestRequest): Promise<FileIdentity & { nKept: number }> {
-  const [profile] = await selectRows<{ departement: string | null; dates_year: number | null; n_kept: number }>(
-    conn,
-    'ingest/file_profile',
-    { records: STAGING.records },
-  );
+async function identify(
+  conn: DuckDBConnection,
+  req: IngestRequest,
+): Promise<FileIdentity & { nKept: number }> {
+  const [profile] = await selectRows<{
+    departement: string | null;
+    dates_year: number | null;
+    n_kept: number;
+  }>(conn, 'ingest/file_profile', { records: STAGING.records });
   const nKept = Number(profile?.n_kept ?? 0);
   if (nKept === 0) {
-    throw new Rejection('aucun-enregistrement-exploitable', 'aucun enregistrement exploitable dans le fichier');
+    throw new Rejection(
+      'aucun-enregistrement-exploitable',
+      'aucun enregistrement exploitable dans le fichier',
+    );
   }
   const departement = profile?.departement ?? departementFromFileName(req.path);
   if (departement === null) {
-    throw new Rejection('departement-inconnu', 'département introuvable (NUMDEP absent et nom de fichier muet)');
+    throw new Rejection(
+      'departement-inconnu',
+      'département introuvable (NUMDEP absent et nom de fichier muet)',
+    );
   }
   const year = resolveYear(req, profile?.dates_year === null ? null : Number(profile?.dates_year));
   if (year === null) throw new Rejection('annee-inconnue', 'année du fichier introuvable');
@@ -178,7 +200,12 @@ async function storeRejection(
         value: rejection.message,
       },
     );
-    await writeParquetDir(conn, ['findings'], baseDir(ctx.paths.bases, null, null, receipt.file_id), ctx.paths.tmp);
+    await writeParquetDir(
+      conn,
+      ['findings'],
+      baseDir(ctx.paths.bases, null, null, receipt.file_id),
+      ctx.paths.tmp,
+    );
   });
   await recordRejectedReceipt(ctx.catalog.db, rejected);
   return rejected;
@@ -218,7 +245,13 @@ export async function ingestFile(ctx: IngestContext, req: IngestRequest): Promis
       });
       await createRulesTable(conn);
       const params = { file_id: fileId, departement: id.departement, annee: id.annee };
-      await createRelation(conn, 'ingest/base_annee', 'base_annee', { records: STAGING.records, dropped: checks.droppedTable }, params);
+      await createRelation(
+        conn,
+        'ingest/base_annee',
+        'base_annee',
+        { records: STAGING.records, dropped: checks.droppedTable },
+        params,
+      );
       await createRelation(
         conn,
         'ingest/findings',
@@ -234,9 +267,23 @@ export async function ingestFile(ctx: IngestContext, req: IngestRequest): Promis
         n_warnings: findings.warning,
         n_infos: findings.info,
       };
-      await writeParquetDir(conn, ['base_annee', 'findings'], baseDir(ctx.paths.bases, id.departement, id.annee, fileId), ctx.paths.tmp);
+      await writeParquetDir(
+        conn,
+        ['base_annee', 'findings'],
+        baseDir(ctx.paths.bases, id.departement, id.annee, fileId),
+        ctx.paths.tmp,
+      );
       const supersedes = await recordAcceptedReceipt(ctx.catalog.db, receipt);
-      fileLog.info({ records: receipt.n_records, rejected: nRejected, duplicates: checks.nDuplicates, findings, supersedes }, 'file ingested');
+      fileLog.info(
+        {
+          records: receipt.n_records,
+          rejected: nRejected,
+          duplicates: checks.nDuplicates,
+          findings,
+          supersedes,
+        },
+        'file ingested',
+      );
       return { kind: 'accepted' as const, fileName, receipt, supersedes, findings };
     });
     if (!ctx.config.keepReceivedFiles) unlinkSync(req.path);

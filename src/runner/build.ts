@@ -53,13 +53,21 @@ export async function runBuild(req: BuildRequest): Promise<BuildReport> {
         ...(req.declaredYear === undefined ? {} : { declaredYear: req.declaredYear }),
         ...(req.onProgress ? { onProgress: req.onProgress } : {}),
         pseudonymiser: () =>
-          (pseudonymiser ??= createPseudonymiser(req.config.pseudonymisationMethod, readPseudonymisationKey(req.config))),
+          (pseudonymiser ??= createPseudonymiser(
+            req.config.pseudonymisationMethod,
+            readPseudonymisationKey(req.config),
+          )),
         received: [],
         outcomes: [],
       };
       await recordRunStart(catalog.db, runId, req.trigger, new Date());
       const result = await runStages(req.stages, context, log);
-      await recordRunEnd(catalog.db, runId, result, context.outcomes.map((o) => o.receipt.file_id));
+      await recordRunEnd(
+        catalog.db,
+        runId,
+        result,
+        context.outcomes.map((o) => o.receipt.file_id),
+      );
       return { runId, result, context };
     } finally {
       await catalog.close();

@@ -2,14 +2,32 @@
 import type { CatalogDb } from '../catalog/index.js';
 import type { RunResult } from './stage.js';
 
-export async function recordRunStart(db: CatalogDb, runId: string, trigger: string, startedAt: Date): Promise<void> {
+export async function recordRunStart(
+  db: CatalogDb,
+  runId: string,
+  trigger: string,
+  startedAt: Date,
+): Promise<void> {
   await db
     .insertInto('runs')
-    .values({ run_id: runId, trigger, started_at: startedAt.toISOString(), ended_at: null, status: 'running', files: '[]', stage_results: '[]' })
+    .values({
+      run_id: runId,
+      trigger,
+      started_at: startedAt.toISOString(),
+      ended_at: null,
+      status: 'running',
+      files: '[]',
+      stage_results: '[]',
+    })
     .execute();
 }
 
-export async function recordRunEnd(db: CatalogDb, runId: string, result: RunResult, files: readonly string[]): Promise<void> {
+export async function recordRunEnd(
+  db: CatalogDb,
+  runId: string,
+  result: RunResult,
+  files: readonly string[],
+): Promise<void> {
   const stages = result.stages.map((s) => ({
     name: s.name,
     status: s.status,

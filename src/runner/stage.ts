@@ -76,7 +76,13 @@ export async function runStages<Ctx>(
     const stageLog = log.child({ stage: stage.name });
     try {
       const output = (await stage.run(ctx, stageLog)) ?? {};
-      results.push({ name: stage.name, status: 'success', startedAt, durationMs: Date.now() - +startedAt, output });
+      results.push({
+        name: stage.name,
+        status: 'success',
+        startedAt,
+        durationMs: Date.now() - +startedAt,
+        output,
+      });
     } catch (e) {
       failed.add(stage.name);
       const err = e as Error & { code?: string };

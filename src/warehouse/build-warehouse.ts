@@ -20,26 +20,45 @@ import { withDuckDB } from './duckdb.js';
 
 function storedFiles(paths: DataPaths, receipts: readonly Receipt[], table: string): string[] {
   return receipts
-    .map((r) => join(baseDir(paths.bases, r.status === 'rejected' ? null : r.departement, r.annee, r.file_id), `${table}.parquet`))
+    .map((r) =>
+      join(
+        baseDir(paths.bases, r.status === 'rejected' ? null : r.departement, r.annee, r.file_id),
+        `${table}.parquet`,
+      ),
+    )
     .filter((p) => existsSync(p));
 }
 
-async function loadStoredBases(conn: DuckDBConnection, paths: DataPaths, receipts: readonly Receipt[]): Promise<void> {
+async function loadStoredBases(
+  conn: DuckDBConnection,
+  paths: DataPaths,
+  receipts: readonly Receipt[],
+): Promise<void> {
   const active = receipts.filter((r) => r.status === 'active');
   await createInputTables(conn);
   await conn.run(`insert into receipts_active
     select file_id, departement, annee, try_cast(datexport as date), received_at from receipts where status = 'active'`);
   const baseFiles = storedFiles(paths, active, 'base_annee');
   if (baseFiles.length > 0) {
-    await conn.run('insert into base_annee_raw by name select * from read_parquet($files, union_by_name = true)', {
-      files: listValue(baseFiles),
-    });
+    await conn.run(
+      'insert into base_annee_raw by name select * from read_parquet($files, union_by_name = true)',
+      {
+        files: listValue(baseFiles),
+      },
+    );
   }
-  const findingFiles = storedFiles(paths, receipts.filter((r) => r.status !== 'superseded'), 'findings');
+  const findingFiles = storedFiles(
+    paths,
+    receipts.filter((r) => r.status !== 'superseded'),
+    'findings',
+  );
   if (findingFiles.length > 0) {
-    await conn.run('create table findings_ingestion as select * from read_parquet($files, union_by_name = true)', {
-      files: listValue(findingFiles),
-    });
+    await conn.run(
+      'create table findings_ingestion as select * from read_parquet($files, union_by_name = true)',
+      {
+        files: listValue(findingFiles),
+      },
+    );
   } else {
     await conn.run(`create table findings_ingestion (file_id VARCHAR, departement VARCHAR, annee SMALLINT,
       record_no INTEGER, rule VARCHAR, severity VARCHAR, variable VARCHAR, value VARCHAR, message VARCHAR)`);
@@ -70,7 +89,8 @@ export async function buildWarehouse(
         findings_ingestion: 'findings_ingestion',
         findings_longitudinal: 'findings_longitudinal',
       });
-      for (const t of ['findings_ingestion', 'base_annee_raw', 'receipts_active']) await conn.run(`drop table ${t}`);
+      for (const t of ['findings_ingestion', 'base_annee_raw', 'receipts_active'])
+        await conn.run(`drop table ${t}`);
       const [f] = await query<{ n: number }>(conn, 'select count(*)::integer as n from findings');
       await conn.run('checkpoint');
       return { ...national, ...pathTables, receipts: receipts.length, findings: f?.n ?? 0 };

@@ -4,7 +4,10 @@ import { renderSql, sqlText, quoteIdent } from './sql-files.js';
 
 export type Params = Record<string, DuckDBValue>;
 
-export async function openDuckDB(path = ':memory:', options: Record<string, string> = {}): Promise<DuckDBConnection> {
+export async function openDuckDB(
+  path = ':memory:',
+  options: Record<string, string> = {},
+): Promise<DuckDBConnection> {
   const instance = await DuckDBInstance.create(path, options);
   return instance.connect();
 }

@@ -2,7 +2,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Receipt } from '../catalog/receipts.js';
 
-export async function createReceiptsTable(conn: DuckDBConnection, receipts: readonly Receipt[]): Promise<void> {
+export async function createReceiptsTable(
+  conn: DuckDBConnection,
+  receipts: readonly Receipt[],
+): Promise<void> {
   await conn.run(`create or replace table receipts (
     file_id VARCHAR primary key, sha256 VARCHAR, file_name VARCHAR, departement VARCHAR, annee SMALLINT,
     year_source VARCHAR, decree VARCHAR, format VARCHAR, encoding VARCHAR, datexport VARCHAR,

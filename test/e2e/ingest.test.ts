@@ -5,7 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, TEST_KEY, type CliRun } from '../helpers/cli.js';
@@ -14,16 +23,38 @@ import { withDuckDB, query } from '../../src/warehouse/duckdb.js';
 
 const A = fakeNumber(1);
 const B = fakeNumber(2);
-const definitive = (n: string) => createHmac('sha256', TEST_KEY).update(n.toUpperCase()).digest('hex').slice(0, 40);
+const definitive = (n: string) =>
+  createHmac('sha256', TEST_KEY).update(n.toUpperCase()).digest('hex').slice(0, 40);
 
 const placement: RecordValues = {
-  NUMDEP: '59', NUMANONYM: A, NUMANONYMANT: A, TYPEV: '1', SEXE: '1', ANAIS: '2010', MNAIS: '05',
-  DECISION: '2', NATDECASSED: '17', NATDECPLAC: '2', INSTITPLAC: '1', LIEUPLAC: '1',
-  DATDECPE: '2019-02-10', DATDEB: '2019-02-12',
+  NUMDEP: '59',
+  NUMANONYM: A,
+  NUMANONYMANT: A,
+  TYPEV: '1',
+  SEXE: '1',
+  ANAIS: '2010',
+  MNAIS: '05',
+  DECISION: '2',
+  NATDECASSED: '17',
+  NATDECPLAC: '2',
+  INSTITPLAC: '1',
+  LIEUPLAC: '1',
+  DATDECPE: '2019-02-10',
+  DATDEB: '2019-02-12',
 };
 const aed: RecordValues = {
-  NUMDEP: '59', NUMANONYM: B, NUMANONYMANT: B, TYPEV: '1', SEXE: '2', ANAIS: '2008', MNAIS: '11',
-  DECISION: '1', NATPDECADM: '10', TYPINTERDOM: '2', DATDECPE: '2019-06-01', DATDEB: '2019-06-15',
+  NUMDEP: '59',
+  NUMANONYM: B,
+  NUMANONYMANT: B,
+  TYPEV: '1',
+  SEXE: '2',
+  ANAIS: '2008',
+  MNAIS: '11',
+  DECISION: '1',
+  NATPDECADM: '10',
+  TYPINTERDOM: '2',
+  DATDECPE: '2019-06-01',
+  DATDEB: '2019-06-15',
 };
 const end: RecordValues = { ...placement, TYPEV: '3', DATFIN: '2019-11-30', MOTFININT: '1' };
 const unusable: RecordValues = { ...aed, NUMANONYM: 'XYZ', NUMANONYMANT: 'XYZ' };
@@ -61,14 +92,26 @@ describe('olinpe ingest', () => {
     expect(out.ok).toBe(true);
     expect(out.files).toHaveLength(1);
     expect(out.files[0]).toMatchObject({
-      outcome: 'accepted', departement: '59', annee: 2019, records: 5, rejected: 1, duplicates: 1, kept: 3,
+      outcome: 'accepted',
+      departement: '59',
+      annee: 2019,
+      records: 5,
+      rejected: 1,
+      duplicates: 1,
+      kept: 3,
     });
     expect(existsSync(file)).toBe(false);
 
     const bases = allFiles(join(data, 'bases')).filter((p) => p.endsWith('base_annee.parquet'));
     expect(bases).toHaveLength(1);
     const rows = await withDuckDB(':memory:', (conn) =>
-      query<{ record_no: number; numanonym: string; typev: string; datdeb: Date; datfin_precision: string | null }>(
+      query<{
+        record_no: number;
+        numanonym: string;
+        typev: string;
+        datdeb: Date;
+        datfin_precision: string | null;
+      }>(
         conn,
         `select record_no, numanonym, typev, datdeb, datfin_precision from read_parquet('${bases[0]}') order by record_no`,
       ),
@@ -118,7 +161,12 @@ describe('olinpe build', () => {
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.ok).toBe(true);
-    const q = await cli('query', 'select status, count(*)::integer as n from receipts group by status order by status', '--format', 'json');
+    const q = await cli(
+      'query',
+      'select status, count(*)::integer as n from receipts group by status order by status',
+      '--format',
+      'json',
+    );
     expect(q.code).toBe(0);
     expect(JSON.parse(q.stdout)).toEqual([
       { status: 'active', n: 1 },
@@ -138,7 +186,8 @@ describe('confidentiality', () => {
     const secrets = [A, B, A.toLowerCase(), B.toLowerCase(), TEST_KEY];
     for (const path of allFiles(data)) {
       const bytes = readFileSync(path);
-      for (const s of secrets) expect(bytes.includes(Buffer.from(s)), `${s.slice(0, 6)}… in ${path}`).toBe(false);
+      for (const s of secrets)
+        expect(bytes.includes(Buffer.from(s)), `${s.slice(0, 6)}… in ${path}`).toBe(false);
     }
     for (const run of runs) {
       for (const s of secrets) {

@@ -29,45 +29,65 @@ describe.each(cases)('synthetic data at seed $seed ($format)', ({ seed, departem
     const dir = join(root, `seed-${seed}`);
     const inbox = join(dir, 'inbox');
     const truth = join(dir, 'truth');
-    const synth = await runSynth({ out: inbox, truth, departements, scale, seed, format, firstYear: 2016, lastYear: 2024 });
+    const synth = await runSynth({
+      out: inbox,
+      truth,
+      departements,
+      scale,
+      seed,
+      format,
+      firstYear: 2016,
+      lastYear: 2024,
+    });
     expect(Object.values(synth.defects).every((n) => n > 0)).toBe(true);
 
     process.env.OLINPE_PSEUDONYMISATION_KEY = TEST_KEY;
-    const config = loadConfig({ dataDir: join(dir, 'data'), inboxDir: inbox, workers: 2 }, { cwd: dir, env: {} });
+    const config = loadConfig(
+      { dataDir: join(dir, 'data'), inboxDir: inbox, workers: 2 },
+      { cwd: dir, env: {} },
+    );
     const report = await runBuild({ config, stages: BUILD_STAGES, trigger: 'build' });
     expect(report.result.stages.map((s) => [s.name, s.status, s.error?.message])).toEqual(
       report.result.stages.map((s) => [s.name, 'success', undefined]),
     );
 
-    await withDuckDB(join(dir, 'data', 'warehouse', 'olinpe.duckdb'), async (conn) => {
-      const expected = await query<StockCell>(
-        conn,
-        `select departement, annee::integer as annee, drees_category, n_measures::integer as n_measures,
+    await withDuckDB(
+      join(dir, 'data', 'warehouse', 'olinpe.duckdb'),
+      async (conn) => {
+        const expected = await query<StockCell>(
+          conn,
+          `select departement, annee::integer as annee, drees_category, n_measures::integer as n_measures,
                 n_children::integer as n_children
          from read_csv($path, all_varchar = true)`,
-        { path: join(truth, 'stock_31dec.csv') },
-      );
-      expect(expected.length).toBeGreaterThan(100);
-      expect(await compareStock(conn, expected)).toEqual([]);
+          { path: join(truth, 'stock_31dec.csv') },
+        );
+        expect(expected.length).toBeGreaterThan(100);
+        expect(await compareStock(conn, expected)).toEqual([]);
 
-      const [children] = await query<{ built: number; truth: number }>(
-        conn,
-        `select (select count(*)::integer from children) as built,
+        const [children] = await query<{ built: number; truth: number }>(
+          conn,
+          `select (select count(*)::integer from children) as built,
                 (select count(*)::integer from read_csv($path, all_varchar = true)) as truth`,
-        { path: join(truth, 'children.csv') },
-      );
-      expect(children?.built).toBe(children?.truth);
+          { path: join(truth, 'children.csv') },
+        );
+        expect(children?.built).toBe(children?.truth);
 
-      const byCategory = await query<{ drees_category: string; built: number | null; truth: number | null }>(
-        conn,
-        `with t as (select drees_category, count(*)::integer as n from read_csv($path, all_varchar = true) group by all),
+        const byCategory = await query<{
+          drees_category: string;
+          built: number | null;
+          truth: number | null;
+        }>(
+          conn,
+          `with t as (select drees_category, count(*)::integer as n from read_csv($path, all_varchar = true) group by all),
               b as (select drees_category, count(*)::integer as n from measures group by all)
          select coalesce(t.drees_category, b.drees_category) as drees_category, b.n as built, t.n as truth
          from t full join b using (drees_category) order by 1`,
-        { path: join(truth, 'measures.csv') },
-      );
-      expect(byCategory.length).toBe(10);
-      for (const row of byCategory) expect(row.built, row.drees_category).toBe(row.truth);
-    }, { access_mode: 'READ_ONLY' });
+          { path: join(truth, 'measures.csv') },
+        );
+        expect(byCategory.length).toBe(10);
+        for (const row of byCategory) expect(row.built, row.drees_category).toBe(row.truth);
+      },
+      { access_mode: 'READ_ONLY' },
+    );
   });
 });

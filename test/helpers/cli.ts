@@ -11,11 +11,21 @@ export interface CliRun {
 
 export const TEST_KEY = 'cle-de-test-0123456789abcdef-ne-pas-utiliser';
 
-export function runCli(args: readonly string[], env: Record<string, string> = {}, cwd = PROJECT_ROOT): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  cwd = PROJECT_ROOT,
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'olinpe.js'), ...args], {
       cwd,
-      env: { ...process.env, VITEST: '', OLINPE_LOG_LEVEL: 'info', OLINPE_PSEUDONYMISATION_KEY: TEST_KEY, ...env },
+      env: {
+        ...process.env,
+        VITEST: '',
+        OLINPE_LOG_LEVEL: 'info',
+        OLINPE_PSEUDONYMISATION_KEY: TEST_KEY,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

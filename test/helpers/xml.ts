@@ -3,7 +3,12 @@ export type RecordValues = Record<string, string>;
 
 export function xmlFile(records: readonly RecordValues[], datexport = '2020-03-15'): string {
   const donnees = records
-    .map((r) => `  <DONNEE>${Object.entries(r).map(([k, v]) => `<${k}>${v}</${k}>`).join('')}</DONNEE>`)
+    .map(
+      (r) =>
+        `  <DONNEE>${Object.entries(r)
+          .map(([k, v]) => `<${k}>${v}</${k}>`)
+          .join('')}</DONNEE>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<DECRET>\n  <INTRO><VERSIONXSD>2.0</VERSIONXSD><DATEXPORT>${datexport}</DATEXPORT></INTRO>\n${donnees}\n</DECRET>\n`;
 }

@@ -41,11 +41,16 @@ export default defineCommand({
         warehouse: context.warehouse ? context.paths.warehouse : null,
       });
     } else {
-      if (files.length > 0) console.log(`${formatTable(files, ['file', 'outcome', 'departement', 'annee', 'records', 'kept', 'rejected', 'duplicates', 'errors', 'warnings'])}\n`);
+      if (files.length > 0)
+        console.log(
+          `${formatTable(files, ['file', 'outcome', 'departement', 'annee', 'records', 'kept', 'rejected', 'duplicates', 'errors', 'warnings'])}\n`,
+        );
       console.log(formatTable(stageRows(result)));
       if (context.upToDate) console.log(`\nRien à faire : ${context.upToDate}.`);
       if (context.warehouse) {
-        console.log(`\n${formatTable(Object.entries(context.warehouse.rows).map(([table, rows]) => ({ table, rows })))}`);
+        console.log(
+          `\n${formatTable(Object.entries(context.warehouse.rows).map(([table, rows]) => ({ table, rows })))}`,
+        );
         console.log(`\nBase nationale : ${context.paths.warehouse}`);
         console.log(`Exports : ${context.paths.exports}\nRapports : ${context.paths.reports}`);
       }

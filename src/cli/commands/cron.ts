@@ -28,9 +28,16 @@ export default defineCommand({
     }
     const report = await runBuild({ config, stages: BUILD_STAGES, trigger: 'cron' });
     if (args.json) {
-      printJson({ run_id: report.runId, ok: report.result.ok, files: report.context.outcomes.map(outcomeRow), stages: stageRows(report.result) });
+      printJson({
+        run_id: report.runId,
+        ok: report.result.ok,
+        files: report.context.outcomes.map(outcomeRow),
+        stages: stageRows(report.result),
+      });
     } else {
-      console.log(`run ${report.runId}: ${report.result.ok ? 'success' : 'failed'}, ${report.context.outcomes.length} file(s)`);
+      console.log(
+        `run ${report.runId}: ${report.result.ok ? 'success' : 'failed'}, ${report.context.outcomes.length} file(s)`,
+      );
     }
     return report.result.ok ? EXIT.ok : EXIT.failure;
   },

@@ -9,11 +9,15 @@ import { progressPrinter } from '../progress.js';
 export default defineCommand({
   meta: {
     name: 'ingest',
-    description: 'receives files into the catalog and their Bases Années, with findings, without the national rebuild',
+    description:
+      'receives files into the catalog and their Bases Années, with findings, without the national rebuild',
   },
   args: {
     files: { type: 'positional', description: 'files to ingest', required: true },
-    year: { type: 'string', description: 'the year the files are for (else from the file name or the dates)' },
+    year: {
+      type: 'string',
+      description: 'the year the files are for (else from the file name or the dates)',
+    },
     ...commonArgs,
   },
   async run({ args }) {
@@ -39,9 +43,24 @@ export default defineCommand({
     const ok = report.result.ok && report.context.outcomes.every((o) => o.kind !== 'rejected');
     if (args.json) printJson({ run_id: report.runId, ok, files: rows, stages: stageRows(report.result) });
     else {
-      console.log(formatTable(rows, ['file', 'outcome', 'departement', 'annee', 'records', 'kept', 'rejected', 'duplicates', 'errors', 'warnings', 'infos']));
+      console.log(
+        formatTable(rows, [
+          'file',
+          'outcome',
+          'departement',
+          'annee',
+          'records',
+          'kept',
+          'rejected',
+          'duplicates',
+          'errors',
+          'warnings',
+          'infos',
+        ]),
+      );
       for (const r of rows.filter((x) => x.reason)) console.log(`\n${r.file}: rejeté — ${r.reason}`);
-      for (const s of report.result.stages.filter((x) => x.error)) console.error(`stage ${s.name} failed: ${s.error?.message}`);
+      for (const s of report.result.stages.filter((x) => x.error))
+        console.error(`stage ${s.name} failed: ${s.error?.message}`);
     }
     return ok ? EXIT.ok : EXIT.failure;
   },

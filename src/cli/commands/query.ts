@@ -14,7 +14,8 @@ export default defineCommand({
   },
   async run({ args }) {
     const format = (args.json ? 'json' : args.format) as OutputFormat;
-    if (!['table', 'csv', 'json'].includes(format)) throw new UsageError('--format must be table, csv or json');
+    if (!['table', 'csv', 'json'].includes(format))
+      throw new UsageError('--format must be table, csv or json');
     const config = loadConfig(args.data ? { dataDir: args.data } : {});
     const rows = await withPublishedBase(dataPaths(config).warehouse, (conn) => query(conn, args.sql), {
       sandboxed: true,

@@ -26,7 +26,12 @@ function coverage(receipts: readonly Receipt[]) {
   return { years, rows };
 }
 
-const SYMBOL: Record<string, string> = { active: 'reçu', superseded: 'remplacé', rejected: 'rejeté', missing: '—' };
+const SYMBOL: Record<string, string> = {
+  active: 'reçu',
+  superseded: 'remplacé',
+  rejected: 'rejeté',
+  missing: '—',
+};
 
 export default defineCommand({
   meta: { name: 'status', description: 'receipts by département × year, the last runs, and what is stale' },
@@ -40,11 +45,16 @@ export default defineCommand({
       const runs = await lastRuns(catalog.db, 10);
       const waiting = listInbox(paths.inbox).map((f) => f.name);
       const published = existsSync(paths.warehouse) ? statSync(paths.warehouse).mtime.toISOString() : null;
-      const lastReceipt = receipts.map((r) => r.received_at).sort().at(-1) ?? null;
+      const lastReceipt =
+        receipts
+          .map((r) => r.received_at)
+          .sort()
+          .at(-1) ?? null;
       const stale = {
         files_waiting_in_inbox: waiting,
         national_base_published_at: published,
-        national_base_older_than_last_receipt: lastReceipt !== null && (published === null || published < lastReceipt),
+        national_base_older_than_last_receipt:
+          lastReceipt !== null && (published === null || published < lastReceipt),
       };
       const cov = coverage(receipts);
       if (args.json) {
@@ -53,14 +63,33 @@ export default defineCommand({
       }
       console.log('Couverture (département × année)\n');
       console.log(
-        formatTable(cov.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'departement' ? v : SYMBOL[v] ?? v])))),
+        formatTable(
+          cov.rows.map((r) =>
+            Object.fromEntries(
+              Object.entries(r).map(([k, v]) => [k, k === 'departement' ? v : (SYMBOL[v] ?? v)]),
+            ),
+          ),
+        ),
       );
       console.log('\nDerniers passages\n');
-      console.log(formatTable(runs.map((r) => ({ run: r.run_id, trigger: r.trigger, started: r.started_at, ended: r.ended_at, status: r.status }))));
+      console.log(
+        formatTable(
+          runs.map((r) => ({
+            run: r.run_id,
+            trigger: r.trigger,
+            started: r.started_at,
+            ended: r.ended_at,
+            status: r.status,
+          })),
+        ),
+      );
       console.log('\nÀ jour ?\n');
-      console.log(`fichiers en attente dans la boîte de réception : ${waiting.length === 0 ? 'aucun' : waiting.join(', ')}`);
+      console.log(
+        `fichiers en attente dans la boîte de réception : ${waiting.length === 0 ? 'aucun' : waiting.join(', ')}`,
+      );
       console.log(`base nationale publiée : ${published ?? 'jamais'}`);
-      if (stale.national_base_older_than_last_receipt) console.log('la base nationale est plus ancienne que le dernier fichier reçu : lancer olinpe build');
+      if (stale.national_base_older_than_last_receipt)
+        console.log('la base nationale est plus ancienne que le dernier fichier reçu : lancer olinpe build');
       return EXIT.ok;
     } finally {
       await catalog.close();

@@ -23,15 +23,24 @@ describe('build lock file', () => {
 
   it('takes over a lock left by a dead process', async () => {
     const path = join(dir, 'b.lock');
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
-    writeFileSync(path, JSON.stringify({ pid: Number(dead), host: hostname(), since: '2020-01-01T00:00:00Z' }));
+    const dead = spawnSync(process.execPath, [
+      '-e',
+      'process.stdout.write(String(process.pid))',
+    ]).stdout.toString();
+    writeFileSync(
+      path,
+      JSON.stringify({ pid: Number(dead), host: hostname(), since: '2020-01-01T00:00:00Z' }),
+    );
     const lock = acquireLock(path);
     await lock.release();
   });
 
   it('refuses a lock held by a live process', () => {
     const path = join(dir, 'c.lock');
-    writeFileSync(path, JSON.stringify({ pid: process.ppid, host: hostname(), since: '2020-01-01T00:00:00Z' }));
+    writeFileSync(
+      path,
+      JSON.stringify({ pid: process.ppid, host: hostname(), since: '2020-01-01T00:00:00Z' }),
+    );
     expect(() => acquireLock(path)).toThrow(/another build holds the lock/);
   });
 });

@@ -147,3 +147,72 @@ describe('olinpe synth emission (domain §1)', () => {
     expect(readFileSync(join(root, 'a-truth', 'measures.csv'), 'utf8')).not.toMatch(/[0-9A-F]{40}/);
   });
 });
+
+describe('olinpe synth defects, one by one', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'olinpe-synth-defects-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const readAll = (out: string): Map<string, Rec[]> =>
+    new Map(readdirSync(out).map((n) => [n, parseXml(readFileSync(join(out, n), 'utf8'))]));
+
+  it('injects only the defects asked for, and links a changed number through NUMANONYMANT', async () => {
+    const out = join(dir, 'changed');
+    const s = await runSynth({
+      out,
+      departements: ['75'],
+      firstYear: 2018,
+      lastYear: 2021,
+      scale: 0.02,
+      seed: 2,
+      defects: ['changed-number'],
+    });
+    const injected = Object.entries(s.defects)
+      .filter(([, n]) => n > 0)
+      .map(([d]) => d);
+    expect(injected).toEqual(['changed-number']);
+    const links = new Set<string>();
+    for (const records of readAll(out).values()) {
+      for (const r of records)
+        if (r.NUMANONYMANT !== r.NUMANONYM) links.add(`${r.NUMANONYMANT}>${r.NUMANONYM}`);
+    }
+    expect(links.size).toBe(s.defects['changed-number']);
+  });
+
+  it('moves children between départements: a transfer, then a measure elsewhere under the same number', async () => {
+    const out = join(dir, 'movers');
+    const s = await runSynth({
+      out,
+      departements: ['59', '62'],
+      firstYear: 2018,
+      lastYear: 2021,
+      scale: 0.02,
+      seed: 2,
+      defects: ['mover'],
+    });
+    expect(s.defects.mover).toBeGreaterThan(0);
+    const numbersBy = new Map<string, Set<string>>();
+    let transfers = 0;
+    for (const [name, records] of readAll(out)) {
+      for (const r of records) {
+        if (r.MOTFININT === '3') transfers++;
+        const set = numbersBy.get(r.NUMANONYM as string) ?? new Set<string>();
+        set.add(name.slice(2, 4));
+        numbersBy.set(r.NUMANONYM as string, set);
+      }
+    }
+    expect(transfers).toBeGreaterThan(0);
+    expect([...numbersBy.values()].filter((d) => d.size > 1).length).toBeGreaterThan(0);
+  });
+
+  it('simulates the measures outside the DREES perimeter: TISF, MJIE, accueil de jour, MJAGBF', () => {
+    const all = [...files.values()].flat();
+    const has = (pred: (r: Rec) => boolean) => all.some(pred);
+    expect(has((r) => r.NATPDECADM === '10' && r.TYPINTERDOM === '1')).toBe(true);
+    expect(has((r) => r.NATDECASSED === '14' && r.TYPDECJUD === '3')).toBe(true);
+    expect(has((r) => r.NATPDECADM === '11')).toBe(true);
+    expect(has((r) => r.NATDECASSED === '19')).toBe(true);
+  });
+});

@@ -10,6 +10,8 @@ const root = resolve(import.meta.dirname, '..');
 const data = resolve(process.env.OLINPE_DATA_DIR ?? join(root, 'data'));
 const inbox = join(data, 'inbox');
 const keyFile = join(data, 'olinpe.key');
+// The DREES 31 December 2020 stock (public figures) for the comparisons in dashboards and `stock`.
+process.env.OLINPE_DREES_REFERENCE ??= join(root, 'src', 'synth', 'drees-ase-2020.csv');
 const olinpe = (...args) =>
   execFileSync(process.execPath, [join(root, 'bin', 'olinpe.js'), ...args, '--data', data], {
     stdio: 'inherit',

@@ -79,6 +79,20 @@ interface FileIdentity {
 
 class Rejection extends FileRejectedError {}
 
+/** Milliseconds spent in each phase of an ingestion, for the log. */
+function phaseTimer() {
+  let last = performance.now();
+  const laps: Record<string, number> = {};
+  return {
+    laps,
+    lap(name: string): void {
+      const now = performance.now();
+      laps[name] = Math.round(now - last);
+      last = now;
+    },
+  };
+}
+
 function resolveYear(
   req: IngestRequest,
   datesYear: number | null,
@@ -221,8 +235,10 @@ export async function ingestFile(ctx: IngestContext, req: IngestRequest): Promis
   const log = ctx.log.child({ file: fileName, file_id: fileId });
   let receipt = emptyReceipt(fileId, sha256, req.path, new Date().toISOString());
   try {
+    const timer = phaseTimer();
     const outcome = await withDuckDB(':memory:', async (conn) => {
       const { description, summary, nRejected } = await stageRecords(conn, ctx, req.path);
+      timer.lap('read_type_stage');
       receipt = {
         ...receipt,
         decree: summary.decree,
@@ -233,6 +249,7 @@ export async function ingestFile(ctx: IngestContext, req: IngestRequest): Promis
         n_rejected: nRejected,
       };
       const id = await identify(conn, req);
+      timer.lap('identify');
       receipt = { ...receipt, departement: id.departement, annee: id.annee, year_source: id.yearSource };
       const fileLog = log.child({ departement: id.departement, annee: id.annee });
       const checks = await runIngestionChecks(conn, {
@@ -243,6 +260,7 @@ export async function ingestFile(ctx: IngestContext, req: IngestRequest): Promis
         summary,
         description,
       });
+      timer.lap('checks');
       await createRulesTable(conn);
       const params = { file_id: fileId, departement: id.departement, annee: id.annee };
       await createRelation(
@@ -260,6 +278,7 @@ export async function ingestFile(ctx: IngestContext, req: IngestRequest): Promis
         params,
       );
       const findings = await countBySeverity(conn);
+      timer.lap('relations');
       receipt = {
         ...receipt,
         n_duplicates: checks.nDuplicates,
@@ -273,7 +292,9 @@ export async function ingestFile(ctx: IngestContext, req: IngestRequest): Promis
         baseDir(ctx.paths.bases, id.departement, id.annee, fileId),
         ctx.paths.tmp,
       );
+      timer.lap('parquet');
       const supersedes = await recordAcceptedReceipt(ctx.catalog.db, receipt);
+      timer.lap('catalog');
       fileLog.info(
         {
           records: receipt.n_records,
@@ -281,6 +302,7 @@ export async function ingestFile(ctx: IngestContext, req: IngestRequest): Promis
           duplicates: checks.nDuplicates,
           findings,
           supersedes,
+          ms: timer.laps,
         },
         'file ingested',
       );

@@ -64,11 +64,14 @@ export async function readStock(
 }
 
 /** Rows for a human table, with French headers. */
-export function stockTableRows(rows: readonly StockRow[]): Record<string, unknown>[] {
+export function stockTableRows(
+  rows: readonly (StockRow & { drees?: number | null; ratio?: number | null })[],
+): Record<string, unknown>[] {
   return rows.map((r) => ({
     département: r.departement ?? 'France',
     catégorie: r.libelle,
     mesures: r.n_measures,
     enfants: r.n_children,
+    ...('drees' in r ? { DREES: r.drees ?? '', ratio: r.ratio ?? '' } : {}),
   }));
 }

@@ -423,3 +423,21 @@ export function findingsForCsv(
     },
   );
 }
+
+/**
+ * The stock of a connection beside a DREES reference table (`sql/reports/drees_comparison.sql`):
+ * for `olinpe stock` and anyone comparing. Works on a read-only base (temporary tables only).
+ */
+export async function compareWithDrees(
+  conn: DuckDBConnection,
+  dreesReference: string,
+  stock = 'stock_31dec',
+): Promise<DreesRow[]> {
+  await createCategoriesTable(conn);
+  await createDreesTable(conn, dreesReference);
+  return selectRows<DreesRow>(conn, 'reports/drees_comparison', {
+    stock_31dec: stock,
+    categories: T.categories,
+    drees: T.drees,
+  });
+}

@@ -96,6 +96,33 @@ function splitCount(n: number, shares: readonly number[]): number[] {
   return parts;
 }
 
+/**
+ * A département that did not answer: its known categories are kept; an empty one is its known
+ * total times the national weight of that category relative to the known ones; when nothing is
+ * known, each category is the median of the départements that answered.
+ */
+function imputeMissing(
+  row: Readonly<Record<DreesCategory, number | null>>,
+  complete: ReadonlyMap<string, Stock2020>,
+): Stock2020 {
+  const stock = emptyStock();
+  const national = emptyStock();
+  for (const s of complete.values()) for (const c of DREES_CATEGORIES) national[c] += s[c];
+  const known = DREES_CATEGORIES.filter((c) => row[c] !== null);
+  const knownTotal = known.reduce((s, c) => s + (row[c] ?? 0), 0);
+  const knownWeight = known.reduce((s, c) => s + national[c], 0);
+  for (const c of DREES_CATEGORIES) {
+    const value = row[c];
+    if (value !== null) stock[c] = value;
+    else if (knownWeight > 0) stock[c] = Math.round((knownTotal * national[c]) / knownWeight);
+    else {
+      const values = [...complete.values()].map((s) => s[c]).sort((a, b) => a - b);
+      stock[c] = values.length === 0 ? 0 : (values[Math.floor(values.length / 2)] as number);
+    }
+  }
+  return stock;
+}
+
 /** Mean of the published stock of similar départements, times a factor. */
 function imputeFrom(
   rows: ReadonlyMap<string, Stock2020>,
@@ -115,8 +142,13 @@ let cached: readonly DepartementCalibration[] | undefined;
 
 /** Every département known to the generator, in INSEE order, with its 2020 stock at scale 1. */
 export function departements(): readonly DepartementCalibration[] {
-  if (cached) return cached;
-  const parsed = parseTable(readFileSync(locateCsv(), 'utf8'));
+  cached ??= calibrationsFromTable(readFileSync(locateCsv(), 'utf8'));
+  return cached;
+}
+
+/** The calibrations from the text of a DREES table (long format, as `drees-ase-2020.csv`). */
+export function calibrationsFromTable(text: string): readonly DepartementCalibration[] {
+  const parsed = parseTable(text);
   const complete = new Map<string, Stock2020>();
   for (const row of parsed) {
     if (Object.values(row.stock).every((v) => v !== null)) complete.set(row.code, row.stock as Stock2020);
@@ -141,16 +173,10 @@ export function departements(): readonly DepartementCalibration[] {
     if (stock) {
       out.push({ code: row.code, label: row.label, stock2020: stock, source: 'drees' });
     } else {
-      // no answer: impute from the départements of similar size (the 5 nearest by known total)
-      const knownTotal = Object.values(row.stock).reduce<number>((s, v) => s + (v ?? 0), 0);
-      const similar = [...complete.entries()]
-        .sort((a, b) => Math.abs(total(a[1]) - knownTotal) - Math.abs(total(b[1]) - knownTotal))
-        .slice(0, 5)
-        .map(([c]) => c);
       out.push({
         code: row.code,
         label: row.label,
-        stock2020: imputeFrom(complete, similar, 1),
+        stock2020: imputeMissing(row.stock, complete),
         source: 'imputed',
       });
     }
@@ -164,8 +190,7 @@ export function departements(): readonly DepartementCalibration[] {
       source: 'imputed',
     });
   }
-  cached = Object.freeze(out.sort((a, b) => sortKey(a.code).localeCompare(sortKey(b.code))));
-  return cached;
+  return Object.freeze(out.sort((a, b) => sortKey(a.code).localeCompare(sortKey(b.code))));
 }
 
 function sortKey(code: string): string {

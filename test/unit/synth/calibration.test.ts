@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { departements } from '../../../src/synth/index.js';
+import { calibrationsFromTable } from '../../../src/synth/calibration.js';
 import { meanDiscountedLife } from '../../../src/synth/simulate.js';
 import { KINDS } from '../../../src/synth/kinds.js';
 import { VARIABLES } from '../../../src/dictionary/index.js';
@@ -42,5 +43,45 @@ describe('calibration table of the synthetic data', () => {
     expect(meanDiscountedLife(tutelle!)).toBeLessThan(tutelle!.meanDays / 365.25);
     expect(meanDiscountedLife(apjm!)).toBeLessThan(apjm!.meanDays / 365.25);
     expect(meanDiscountedLife(apjm!)).toBeGreaterThan(0.5);
+  });
+});
+
+describe('imputation of a département that did not answer', () => {
+  const header = 'departement,libelle,annee,drees_category,n_measures';
+  const categories = [
+    'pupille',
+    'accueil_provisoire_mineur',
+    'accueil_provisoire_jeune_majeur',
+    'delegation_autorite_parentale',
+    'tutelle',
+    'placement_ase',
+    'placement_direct',
+    'aed',
+    'aemo',
+  ];
+  const rows = (code: string, values: (number | '')[]) =>
+    categories.map((c, i) => `${code},X,2020,${c},${values[i]}`);
+  const table = [
+    header,
+    ...rows('01', [10, 10, 10, 10, 10, 100, 10, 20, 100]),
+    ...rows('02', [20, 20, 20, 20, 20, 200, 20, 40, 200]),
+    ...rows('03', [30, 30, 30, 30, 30, 300, 30, 60, 300]),
+    ...rows('04', ['', '', '', '', '', 50, '', '', 50]),
+    ...rows('05', ['', '', '', '', '', '', '', '', '']),
+  ].join('\n');
+  const result = new Map(calibrationsFromTable(table).map((d) => [d.code, d]));
+
+  it('keeps the known categories and spreads the known total on the national weights', () => {
+    const d = result.get('04');
+    expect(d?.source).toBe('imputed');
+    expect(d?.stock2020.placement_ase).toBe(50);
+    expect(d?.stock2020.aemo).toBe(50);
+    expect(d?.stock2020.aed).toBe(10);
+    expect(d?.stock2020.pupille).toBe(5);
+  });
+
+  it('takes the median of the départements that answered when nothing is known', () => {
+    expect(result.get('05')?.stock2020.placement_ase).toBe(200);
+    expect(result.get('05')?.stock2020.tutelle).toBe(20);
   });
 });

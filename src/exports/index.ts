@@ -24,7 +24,7 @@ import {
   type ManifestTable,
 } from './manifest.js';
 import { listFiles, writeParquetTable } from './parquet.js';
-import { buildingDirFor, recoverInterruptedSwap, swapInto } from './swap.js';
+import { buildingDirFor, recoverInterruptedSwap, swapInto } from '../warehouse/atomic-dir.js';
 import { EXPORT_TABLES } from './tables.js';
 
 export { EXPORT_TABLES, PARTITION_TYPES, type ExportTable } from './tables.js';
@@ -157,7 +157,7 @@ export async function writeExports(input: ExportInput, log: Logger): Promise<Exp
   mkdirSync(building, { recursive: true });
   try {
     const result = await writeRelease(input, building, log);
-    swapInto(building, input.exportsDir, input.buildId);
+    swapInto(building, input.exportsDir);
     log.info({ files: result.files, rows: result.rows, exportsDir: input.exportsDir }, 'exports written');
     return result;
   } catch (e) {

@@ -23,6 +23,7 @@ import type { Pseudonymiser } from '../values/types.js';
 import { runIngestionChecks } from '../rules/run-checks.js';
 import { createRelation, query, selectRows, withDuckDB } from '../warehouse/duckdb.js';
 import { createRulesTable } from '../warehouse/rules-table.js';
+import { failpoint } from '../runner/failpoint.js';
 import { createStagingTables, STAGING, StagingWriter } from './staging.js';
 import { baseDir, writeParquetDir } from './base-store.js';
 import {
@@ -293,6 +294,7 @@ export async function ingestFile(ctx: IngestContext, req: IngestRequest): Promis
         ctx.paths.tmp,
       );
       timer.lap('parquet');
+      failpoint('ingest:before-receipt');
       const supersedes = await recordAcceptedReceipt(ctx.catalog.db, receipt);
       timer.lap('catalog');
       fileLog.info(

@@ -2,7 +2,8 @@
  * Writes the reports of the published national base: per département and year the livret
  * d'échanges and its findings.csv, per département the tableau de bord, and the index.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { buildingDirFor, recoverInterruptedSwap, swapInto } from '../warehouse/atomic-dir.js';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Logger } from '../log.js';
@@ -147,7 +148,8 @@ async function writeAll(
  */
 export async function buildReports(input: BuildReportsInput, log: Logger): Promise<BuildReportsResult> {
   const partial = input.departements !== undefined;
-  const outDir = partial ? input.reportsDir : `${input.reportsDir}.tmp-${process.pid}`;
+  if (!partial) recoverInterruptedSwap(input.reportsDir);
+  const outDir = partial ? input.reportsDir : buildingDirFor(input.reportsDir, 'reports');
   if (!partial) rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   try {
@@ -167,10 +169,7 @@ export async function buildReports(input: BuildReportsInput, log: Logger): Promi
     } else {
       files = await writeAll(input.warehouse, null, input, outDir, log);
     }
-    if (!partial) {
-      rmSync(input.reportsDir, { recursive: true, force: true });
-      renameSync(outDir, input.reportsDir);
-    }
+    if (!partial) swapInto(outDir, input.reportsDir);
     return { files };
   } catch (e) {
     if (!partial) rmSync(outDir, { recursive: true, force: true });

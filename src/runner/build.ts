@@ -3,8 +3,9 @@
  * the run in the ledger. Returns the results; expected failures do not throw.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dataPaths, readPseudonymisationKey, type Config } from '../config.js';
+import { mkdirSync, rmSync } from 'node:fs';
+import { discardLeftoverStaging } from '../warehouse/publish.js';
+import { dataPaths, readPseudonymisationKey, type Config, type DataPaths } from '../config.js';
 import { logger } from '../log.js';
 import { openCatalog } from '../catalog/index.js';
 import { createPseudonymiser } from '../values/pseudonymise.js';
@@ -30,6 +31,14 @@ export interface BuildReport {
   readonly context: BuildContext;
 }
 
+/** What a killed build may have left behind; safe to remove while holding the lock. */
+function discardLeftovers(paths: DataPaths): void {
+  const removed = discardLeftoverStaging(paths.warehouse);
+  rmSync(paths.tmp, { recursive: true, force: true });
+  mkdirSync(paths.tmp, { recursive: true });
+  if (removed.length > 0) logger().warn({ removed }, 'removed what an interrupted build left behind');
+}
+
 export const newRunId = (): string =>
   `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
 
@@ -38,6 +47,7 @@ export async function runBuild(req: BuildRequest): Promise<BuildReport> {
   mkdirSync(paths.tmp, { recursive: true });
   const lock = await acquireBuildLock(req.config.catalogUrl, paths.lock);
   try {
+    discardLeftovers(paths);
     const catalog = await openCatalog({ url: req.config.catalogUrl, duckdbPath: paths.catalogDb });
     try {
       const runId = newRunId();

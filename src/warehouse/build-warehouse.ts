@@ -17,6 +17,7 @@ import { createRulesTable } from './rules-table.js';
 import { createRelation, query } from './duckdb.js';
 import { discardStaging, publish, stagingPathFor } from './publish.js';
 import { withDuckDB } from './duckdb.js';
+import { failpoint } from '../runner/failpoint.js';
 
 function storedFiles(paths: DataPaths, receipts: readonly Receipt[], table: string): string[] {
   return receipts
@@ -95,6 +96,7 @@ export async function buildWarehouse(
       await conn.run('checkpoint');
       return { ...national, ...pathTables, receipts: receipts.length, findings: f?.n ?? 0 };
     });
+    failpoint('national:before-publish');
     publish(staging, paths.warehouse);
     return { rows };
   } catch (e) {

@@ -23,6 +23,8 @@ export interface BuildContext {
   received: InboxFile[];
   outcomes: IngestOutcome[];
   warehouse?: WarehouseBuild;
+  /** Fingerprint of the inputs of the national base (set by the national stage). */
+  fingerprint?: string;
   /** Why the national rebuild did nothing, when it did nothing. */
   upToDate?: string;
 }

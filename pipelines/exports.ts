@@ -1,23 +1,24 @@
 /** The published national base → the researchers' release under `exports/` (Parquet, Arrow, dictionary, MANIFEST). */
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineStage } from '../src/runner/stage.js';
-import { activeReceipts } from '../src/catalog/receipts.js';
+import { listReceipts } from '../src/catalog/receipts.js';
+import { inputsFingerprint } from '../src/runner/fingerprint.js';
 import { CATALOGUE_VERSION } from '../src/rules/catalogue/index.js';
-import { MANIFEST_FILE, contentBuildId, productVersion, writeExports } from '../src/exports/index.js';
+import { MANIFEST_FILE, productVersion, writeExports } from '../src/exports/index.js';
 import type { BuildContext } from './context.js';
 
 export default defineStage<BuildContext>({
   name: 'exports',
   dependsOn: ['national'],
   async run(ctx, log) {
-    if (ctx.upToDate && !ctx.full && existsSync(join(ctx.paths.exports, MANIFEST_FILE))) {
+    // The release is named after its inputs, not the run: the same files give the same bytes.
+    const buildId = ctx.fingerprint ?? inputsFingerprint(await listReceipts(ctx.catalog.db));
+    if (!ctx.full && releaseBuildId(ctx.paths.exports) === buildId) {
       log.info('exports up to date');
       return { details: { upToDate: true } };
     }
     const version = productVersion();
-    // The release is named after its inputs, not the run: the same files give the same bytes.
-    const buildId = contentBuildId(await activeReceipts(ctx.catalog.db), version, CATALOGUE_VERSION);
     const result = await writeExports(
       {
         warehouse: ctx.paths.warehouse,
@@ -31,3 +32,15 @@ export default defineStage<BuildContext>({
     return { rows: result.rows, details: { files: result.files, buildId } };
   },
 });
+
+/** The build id of the published release, from its MANIFEST; null when there is none. */
+function releaseBuildId(exportsDir: string): string | null {
+  try {
+    return (
+      (JSON.parse(readFileSync(join(exportsDir, MANIFEST_FILE), 'utf8')) as { build_id?: string }).build_id ??
+      null
+    );
+  } catch {
+    return null;
+  }
+}

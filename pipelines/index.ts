@@ -7,5 +7,11 @@ import national from './national.js';
 import exportsStage from './exports.js';
 import reports from './reports.js';
 
-export const BUILD_STAGES: readonly Stage<BuildContext>[] = [receive, ingest, national, reports, exportsStage];
+export const BUILD_STAGES: readonly Stage<BuildContext>[] = [
+  receive,
+  ingest,
+  national,
+  reports,
+  exportsStage,
+];
 export const INGEST_STAGES: readonly Stage<BuildContext>[] = [receive, ingest];

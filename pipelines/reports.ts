@@ -1,5 +1,5 @@
 /** The published national base → livrets d'échanges, tableaux de bord and index under `reports/`. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defineStage } from '../src/runner/stage.js';
 import { buildReports } from '../src/reports/index.js';
@@ -9,7 +9,8 @@ export default defineStage<BuildContext>({
   name: 'reports',
   dependsOn: ['national'],
   async run(ctx, log) {
-    if (ctx.upToDate && !ctx.full && existsSync(join(ctx.paths.reports, 'index.html'))) {
+    const fingerprint = ctx.fingerprint ?? null;
+    if (!ctx.full && fingerprint !== null && readStamp(ctx.paths.reports) === fingerprint) {
       log.info('reports up to date');
       return { details: { upToDate: true } };
     }
@@ -27,6 +28,19 @@ export default defineStage<BuildContext>({
       },
       log,
     );
+    // Written once the reports are in place: a build killed before leaves them to be rebuilt.
+    if (fingerprint !== null) writeFileSync(join(ctx.paths.reports, STAMP), `${fingerprint}\n`);
     return { rows: { reports: files } };
   },
 });
+
+/** The fingerprint of the inputs the published reports were built from. */
+const STAMP = '.inputs';
+
+function readStamp(reportsDir: string): string | null {
+  try {
+    return readFileSync(join(reportsDir, STAMP), 'utf8').trim();
+  } catch {
+    return null;
+  }
+}

@@ -18,6 +18,7 @@ import { createRelation, query } from './duckdb.js';
 import { discardStaging, publish, stagingPathFor } from './publish.js';
 import { withDuckDB } from './duckdb.js';
 import { failpoint } from '../runner/failpoint.js';
+import { writeBuildInfo } from '../runner/fingerprint.js';
 
 function storedFiles(paths: DataPaths, receipts: readonly Receipt[], table: string): string[] {
   return receipts
@@ -74,6 +75,7 @@ export async function buildWarehouse(
   paths: DataPaths,
   receipts: readonly Receipt[],
   buildId: string,
+  fingerprint: string,
   log: Logger,
 ): Promise<WarehouseBuild> {
   mkdirSync(paths.warehouseDir, { recursive: true });
@@ -93,6 +95,7 @@ export async function buildWarehouse(
       for (const t of ['findings_ingestion', 'base_annee_raw', 'receipts_active'])
         await conn.run(`drop table ${t}`);
       const [f] = await query<{ n: number }>(conn, 'select count(*)::integer as n from findings');
+      await writeBuildInfo(conn, fingerprint);
       await conn.run('checkpoint');
       return { ...national, ...pathTables, receipts: receipts.length, findings: f?.n ?? 0 };
     });

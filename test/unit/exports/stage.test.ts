@@ -8,7 +8,8 @@ import type { BuildContext } from '../../../pipelines/context.js';
 import { openCatalog, type Catalog } from '../../../src/catalog/index.js';
 import { recordAcceptedReceipt, type Receipt } from '../../../src/catalog/receipts.js';
 import { dataPaths, loadConfig } from '../../../src/config.js';
-import { contentBuildId, productVersion, type Manifest } from '../../../src/exports/index.js';
+import { productVersion, type Manifest } from '../../../src/exports/index.js';
+import { inputsFingerprint } from '../../../src/runner/fingerprint.js';
 import { CATALOGUE_VERSION } from '../../../src/rules/catalogue/index.js';
 import { createWarehouse } from '../../e2e/exports/warehouse-fixture.js';
 
@@ -74,11 +75,10 @@ describe('exports stage', () => {
     expect(exportsStage.name).toBe('exports');
     expect(exportsStage.dependsOn).toEqual(['national']);
     const output = await exportsStage.run(ctx, log);
-    const buildId = contentBuildId(
-      [{ sha256: 'b'.repeat(64) }, { sha256: 'a'.repeat(64) }],
-      productVersion(),
-      CATALOGUE_VERSION,
-    );
+    const buildId = inputsFingerprint([
+      { sha256: 'b'.repeat(64), status: 'active' },
+      { sha256: 'a'.repeat(64), status: 'active' },
+    ]);
     expect(output?.details).toEqual({ files: expect.any(Number) as number, buildId });
     expect(output?.rows?.measures).toBe(13);
     const manifest = JSON.parse(readFileSync(join(ctx.paths.exports, 'MANIFEST.json'), 'utf8')) as Manifest;
@@ -90,8 +90,13 @@ describe('exports stage', () => {
     expect(readFileSync(join(ctx.paths.exports, 'MANIFEST.json')).equals(first)).toBe(true);
   });
 
-  it('does nothing when the national base is up to date and a release exists', async () => {
-    expect(await exportsStage.run({ ...ctx, upToDate: 'no new file since the last build' }, log)).toEqual({
+  it('does nothing when the published release was built from the same inputs', async () => {
+    const fingerprint = inputsFingerprint([
+      { sha256: 'a'.repeat(64), status: 'active' },
+      { sha256: 'b'.repeat(64), status: 'active' },
+    ]);
+    expect(await exportsStage.run({ ...ctx, fingerprint }, log)).toEqual({ details: { upToDate: true } });
+    expect(await exportsStage.run({ ...ctx, fingerprint: 'other-inputs' }, log)).not.toEqual({
       details: { upToDate: true },
     });
   });

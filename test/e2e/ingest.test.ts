@@ -68,9 +68,10 @@ const cli = async (...args: string[]) => {
   return run;
 };
 
+/** Every file under `root`; published outputs are links to hidden directories, read there. */
 function allFiles(root: string): string[] {
   return readdirSync(root, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? allFiles(join(root, e.name)) : [join(root, e.name)],
+    e.isSymbolicLink() ? [] : e.isDirectory() ? allFiles(join(root, e.name)) : [join(root, e.name)],
   );
 }
 
@@ -178,6 +179,28 @@ describe('olinpe build', () => {
     const run = await cli('build', '--json');
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).up_to_date).toMatch(/no new file/);
+  });
+});
+
+describe('olinpe status', () => {
+  it('shows coverage, the last runs, and that nothing is stale after a build', async () => {
+    const run = await cli('status', '--json');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.coverage).toEqual([{ departement: '59', '2019': 'active' }]);
+    expect(out.runs.map((r: { trigger: string; status: string }) => [r.trigger, r.status])).toEqual([
+      ['build', 'success'],
+      ['build', 'success'],
+      ['ingest', 'success'],
+      ['ingest', 'success'],
+      ['ingest', 'success'],
+    ]);
+    expect(out.stale).toMatchObject({
+      files_waiting_in_inbox: [],
+      national_base_stale: false,
+      reports_stale: false,
+      exports_stale: false,
+    });
   });
 });
 

@@ -1,5 +1,7 @@
 import { defineCommand } from 'citty';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { inputsFingerprint, publishedFingerprint } from '../../runner/fingerprint.js';
 import { dataPaths, loadConfig } from '../../config.js';
 import { openCatalog } from '../../catalog/index.js';
 import { listReceipts, type Receipt } from '../../catalog/receipts.js';
@@ -45,16 +47,13 @@ export default defineCommand({
       const runs = await lastRuns(catalog.db, 10);
       const waiting = listInbox(paths.inbox).map((f) => f.name);
       const published = existsSync(paths.warehouse) ? statSync(paths.warehouse).mtime.toISOString() : null;
-      const lastReceipt =
-        receipts
-          .map((r) => r.received_at)
-          .sort()
-          .at(-1) ?? null;
+      const current = inputsFingerprint(receipts);
       const stale = {
         files_waiting_in_inbox: waiting,
         national_base_published_at: published,
-        national_base_older_than_last_receipt:
-          lastReceipt !== null && (published === null || published < lastReceipt),
+        national_base_stale: (await publishedFingerprint(paths.warehouse)) !== current,
+        reports_stale: readText(join(paths.reports, '.inputs')) !== current,
+        exports_stale: manifestBuildId(paths.exports) !== current,
       };
       const cov = coverage(receipts);
       if (args.json) {
@@ -88,11 +87,32 @@ export default defineCommand({
         `fichiers en attente dans la boîte de réception : ${waiting.length === 0 ? 'aucun' : waiting.join(', ')}`,
       );
       console.log(`base nationale publiée : ${published ?? 'jamais'}`);
-      if (stale.national_base_older_than_last_receipt)
-        console.log('la base nationale est plus ancienne que le dernier fichier reçu : lancer olinpe build');
+      const staleOutputs = [
+        stale.national_base_stale ? 'la base nationale' : null,
+        stale.reports_stale ? 'les rapports' : null,
+        stale.exports_stale ? 'les exports' : null,
+      ].filter((x) => x !== null);
+      console.log(
+        staleOutputs.length === 0
+          ? 'base nationale, rapports et exports à jour des fichiers reçus'
+          : `à reconstruire (olinpe build) : ${staleOutputs.join(', ')}`,
+      );
       return EXIT.ok;
     } finally {
       await catalog.close();
     }
   },
 });
+
+function readText(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+function manifestBuildId(exportsDir: string): string | null {
+  const text = readText(join(exportsDir, 'MANIFEST.json'));
+  return text === null ? null : ((JSON.parse(text) as { build_id?: string }).build_id ?? null);
+}

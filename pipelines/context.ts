@@ -32,4 +32,4 @@ export interface BuildContext {
 export type ProgressEvent =
   | { kind: 'file-start'; name: string; index: number; total: number }
   | { kind: 'file-done'; outcome: IngestOutcome; index: number; total: number }
-  | { kind: 'stage'; name: string; status: string };
+  | { kind: 'stage'; name: string; status: string; ms: number };

@@ -10,6 +10,6 @@ export function progressPrinter(): ((e: ProgressEvent) => void) | undefined {
       process.stderr.write(
         `[${e.index + 1}/${e.total}] ${e.outcome.fileName}: ${e.outcome.kind} (${r.n_records} enregistrements)\n`,
       );
-    } else process.stderr.write(`stage ${e.name}: ${e.status}\n`);
+    } else process.stderr.write(`étape ${e.name} : ${e.status} (${(e.ms / 1000).toFixed(1)} s)\n`);
   };
 }

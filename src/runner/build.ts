@@ -71,7 +71,10 @@ export async function runBuild(req: BuildRequest): Promise<BuildReport> {
         outcomes: [],
       };
       await recordRunStart(catalog.db, runId, req.trigger, new Date());
-      const result = await runStages(req.stages, context, log);
+      const result = await runStages(req.stages, context, log, {
+        onStageEnd: (s) =>
+          req.onProgress?.({ kind: 'stage', name: s.name, status: s.status, ms: s.durationMs }),
+      });
       await recordRunEnd(
         catalog.db,
         runId,

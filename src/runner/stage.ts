@@ -58,10 +58,15 @@ export function orderStages<Ctx>(stages: readonly Stage<Ctx>[]): Stage<Ctx>[] {
   return ordered;
 }
 
+export interface RunHooks {
+  readonly onStageEnd?: (result: StageResult) => void;
+}
+
 export async function runStages<Ctx>(
   stages: readonly Stage<Ctx>[],
   ctx: Ctx,
   log: Logger,
+  hooks: RunHooks = {},
 ): Promise<RunResult> {
   const results: StageResult[] = [];
   const failed = new Set<string>();
@@ -71,6 +76,7 @@ export async function runStages<Ctx>(
     if (blocked.length > 0) {
       failed.add(stage.name);
       results.push({ name: stage.name, status: 'skipped', startedAt, durationMs: 0 });
+      hooks.onStageEnd?.(results.at(-1) as StageResult);
       continue;
     }
     const stageLog = log.child({ stage: stage.name });
@@ -95,6 +101,7 @@ export async function runStages<Ctx>(
         error: { message: err.message, ...(err.code ? { code: err.code } : {}) },
       });
     }
+    hooks.onStageEnd?.(results.at(-1) as StageResult);
   }
   return { ok: failed.size === 0, stages: results };
 }

@@ -45,8 +45,15 @@ async function phase(name, params) {
     const { runBuild } = await import(dist('src/runner/build.js'));
     const { BUILD_STAGES, INGEST_STAGES } = await import(dist('pipelines/index.js'));
     const config = loadConfig({ dataDir: params.data, inboxDir: params.inbox, keepReceivedFiles: true });
-    const r = await runBuild({ config, stages: params.ingestOnly ? INGEST_STAGES : BUILD_STAGES, trigger: 'build', full: true });
-    out.stages = Object.fromEntries(r.result.stages.map((s) => [s.name, { status: s.status, seconds: s.durationMs / 1000 }]));
+    const r = await runBuild({
+      config,
+      stages: params.ingestOnly ? INGEST_STAGES : BUILD_STAGES,
+      trigger: 'build',
+      full: true,
+    });
+    out.stages = Object.fromEntries(
+      r.result.stages.map((s) => [s.name, { status: s.status, seconds: s.durationMs / 1000 }]),
+    );
     out.records = r.context.outcomes.reduce((a, o) => a + Number(o.receipt.n_records), 0);
     out.rows = r.context.warehouse?.rows;
   }
@@ -58,10 +65,14 @@ async function phase(name, params) {
 }
 
 function child(name, params) {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--phase', name, JSON.stringify(params)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--phase', name, JSON.stringify(params)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    },
+  );
   if (r.status !== 0) throw new Error(`phase ${name} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
@@ -73,17 +84,43 @@ async function main() {
   const scaleFile = Number(arg('--scale-file', '5'));
   const scaleNational = Number(arg('--scale-national', '0.3'));
   const work = mkdtempSync(join(tmpdir(), 'olinpe-bench-'));
-  console.log(`# make bench — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}\n`);
+  console.log(
+    `# make bench — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}\n`,
+  );
   try {
-    const lines = [row(['phase', 'input', 'MB', 'records', 'wall s', 'CPU s', 'MB/s', 'records/s', 'peak RSS MB']), row(Array(9).fill('---'))];
+    const lines = [
+      row(['phase', 'input', 'MB', 'records', 'wall s', 'CPU s', 'MB/s', 'records/s', 'peak RSS MB']),
+      row(Array(9).fill('---')),
+    ];
     for (const format of ['xml', 'csv']) {
       const inbox = join(work, `one-${format}`);
-      child('synth', { out: inbox, departements: ['59'], firstYear: 2020, lastYear: 2020, scale: scaleFile, seed: 1, format, defects: [] });
+      child('synth', {
+        out: inbox,
+        departements: ['59'],
+        firstYear: 2020,
+        lastYear: 2020,
+        scale: scaleFile,
+        seed: 1,
+        format,
+        defects: [],
+      });
       const file = join(inbox, readdirSync(inbox)[0]);
       const mb = statSync(file).size / 1e6;
       const label = `Nord 2020 ×${scaleFile} (${format})`;
       const add = (name, r) =>
-        lines.push(row([name, label, mb.toFixed(0), r.records ?? '', r.seconds.toFixed(1), r.cpuSeconds.toFixed(1), (mb / r.seconds).toFixed(1), r.records ? Math.round(r.records / r.seconds) : '', r.maxRssMb.toFixed(0)]));
+        lines.push(
+          row([
+            name,
+            label,
+            mb.toFixed(0),
+            r.records ?? '',
+            r.seconds.toFixed(1),
+            r.cpuSeconds.toFixed(1),
+            (mb / r.seconds).toFixed(1),
+            r.records ? Math.round(r.records / r.seconds) : '',
+            r.maxRssMb.toFixed(0),
+          ]),
+        );
       add('baseline: read + SHA-256', child('baseline', { file }));
       add('readers only, 2 workers', child('read', { file, workers: 2 }));
       const ingest = child('build', { data: join(work, `data-${format}`), inbox, ingestOnly: true });
@@ -91,14 +128,42 @@ async function main() {
     }
     const inbox = join(work, 'national');
     const deps = ['59', '75', '13', '33', '48', '2A', '971', '69M'];
-    child('synth', { out: inbox, departements: deps, firstYear: 2016, lastYear: 2024, scale: scaleNational, seed: 2, format: 'mixed' });
+    child('synth', {
+      out: inbox,
+      departements: deps,
+      firstYear: 2016,
+      lastYear: 2024,
+      scale: scaleNational,
+      seed: 2,
+      format: 'mixed',
+    });
     const mb = sizeMb(inbox);
     const build = child('build', { data: join(work, 'data-national'), inbox });
     const label = `${deps.length} départements × 9 years ×${scaleNational}`;
-    lines.push(row(['build: all stages', label, mb.toFixed(0), build.records, build.seconds.toFixed(1), build.cpuSeconds.toFixed(1), (mb / build.seconds).toFixed(1), Math.round(build.records / build.seconds), build.maxRssMb.toFixed(0)]));
+    lines.push(
+      row([
+        'build: all stages',
+        label,
+        mb.toFixed(0),
+        build.records,
+        build.seconds.toFixed(1),
+        build.cpuSeconds.toFixed(1),
+        (mb / build.seconds).toFixed(1),
+        Math.round(build.records / build.seconds),
+        build.maxRssMb.toFixed(0),
+      ]),
+    );
     console.log(lines.join('\n'));
-    console.log(`\nStages of the national build (s): ${Object.entries(build.stages).map(([k, v]) => `${k} ${v.seconds.toFixed(1)}`).join(', ')}`);
-    console.log(`Rows: ${Object.entries(build.rows ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(
+      `\nStages of the national build (s): ${Object.entries(build.stages)
+        .map(([k, v]) => `${k} ${v.seconds.toFixed(1)}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `Rows: ${Object.entries(build.rows ?? {})
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
   } finally {
     if (!process.argv.includes('--keep')) rmSync(work, { recursive: true, force: true });
   }

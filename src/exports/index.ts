@@ -28,7 +28,7 @@ import { buildingDirFor, recoverInterruptedSwap, swapInto } from '../warehouse/a
 import { EXPORT_TABLES } from './tables.js';
 
 export { EXPORT_TABLES, PARTITION_TYPES, type ExportTable } from './tables.js';
-export { contentBuildId, MANIFEST_FILE, type Manifest } from './manifest.js';
+export { MANIFEST_FILE, type Manifest } from './manifest.js';
 export { labelRows, dictionaryDocument } from './dictionary.js';
 
 export interface ExportInput {

@@ -56,20 +56,6 @@ export async function fileEntries(root: string, paths: readonly string[]): Promi
   return out;
 }
 
-/**
- * A build id that depends only on the inputs and the versions: the same files built by the same
- * product give the same id, hence byte-identical exports, MANIFEST included.
- */
-export function contentBuildId(
-  inputs: readonly { sha256: string }[],
-  productVersion: string,
-  catalogueVersion: string,
-): string {
-  const hash = createHash('sha256');
-  hash.update(`olinpe ${productVersion} catalogue ${catalogueVersion}\n`);
-  for (const s of inputs.map((i) => i.sha256).sort()) hash.update(`${s}\n`);
-  return hash.digest('hex').slice(0, 16);
-}
 
 export function manifestText(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;

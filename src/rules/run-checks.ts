@@ -45,6 +45,8 @@ export const CHECK_TABLES = Object.freeze({
   dropped: 'dropped_duplicates',
   /** Variables the reader saw in the file (one row per name). */
   present: 'file_variables_present',
+  /** Each record's ages at its decision and event (shared by the age checks). */
+  ages: 'record_ages',
 });
 
 /** Record rules, each run from `sql/checks/record/<code>.sql`. */
@@ -136,7 +138,8 @@ export async function runIngestionChecks(
   const dropped = quoteIdent(tables.dropped);
 
   const params: Record<string, DuckDBValue> = { annee: input.annee, datexport: exportDate(input.datexport) };
-  const relations = { records: input.records, present: tables.present };
+  const relations = { records: input.records, present: tables.present, record_ages: tables.ages };
+  await createRelation(conn, 'checks/record_ages', tables.ages, { records: input.records });
   for (const code of RECORD_CHECKS) {
     await insertCheck(conn, tables.findings, `checks/record/${code}`, code, relations, params);
   }

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { VARIABLE_COLUMNS } from '../../../src/dictionary/columns.js';
-import { openDuckDB, query } from '../../../src/warehouse/duckdb.js';
+import { createRelation, openDuckDB, query } from '../../../src/warehouse/duckdb.js';
 import { quoteIdent, renderSql, sqlText } from '../../../src/warehouse/sql-files.js';
 import { usedParams } from '../../../src/rules/run-checks.js';
 
@@ -63,11 +63,13 @@ export async function runCheck(
   const conn = await recordsDb(rows);
   await conn.run('create table present (variable VARCHAR)');
   for (const p of present) await conn.run('insert into present values (?)', [p]);
+  await createRelation(conn, 'checks/record_ages', 'record_ages', { records: 'records' });
   const text = sqlText(file);
   const all = { annee: params.annee ?? 2021, datexport: params.datexport ?? null };
+  const relations = { records: 'records', present: 'present', record_ages: 'record_ages' };
   return query<CheckRow>(
     conn,
-    `select record_no::integer as record_no, variable, value from (${renderSql(text, { records: 'records', present: 'present' })}) order by all`,
+    `select record_no::integer as record_no, variable, value from (${renderSql(text, relations)}) order by all`,
     usedParams(text, all),
   );
 }

@@ -3,8 +3,8 @@
  * Nothing is published until everything is written: a broken file leaves a `rejected` receipt
  * and every earlier Base Année untouched.
  */
-import { basename } from 'node:path';
-import { unlinkSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { rmSync, unlinkSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config, DataPaths } from '../config.js';
 import type { Logger } from '../log.js';
@@ -79,6 +79,9 @@ interface FileIdentity {
 }
 
 class Rejection extends FileRejectedError {}
+
+/** Memory of one file's staging database before it spills to disk. */
+const STAGING_MEMORY_LIMIT = '1GB';
 
 /** Milliseconds spent in each phase of an ingestion, for the log. */
 function phaseTimer() {
@@ -237,79 +240,90 @@ export async function ingestFile(ctx: IngestContext, req: IngestRequest): Promis
   let receipt = emptyReceipt(fileId, sha256, req.path, new Date().toISOString());
   try {
     const timer = phaseTimer();
-    const outcome = await withDuckDB(':memory:', async (conn) => {
-      const { description, summary, nRejected } = await stageRecords(conn, ctx, req.path);
-      timer.lap('read_type_stage');
-      receipt = {
-        ...receipt,
-        decree: summary.decree,
-        format: description.format,
-        encoding: description.encoding,
-        datexport: description.datexport,
-        n_records: summary.nRecords,
-        n_rejected: nRejected,
-      };
-      const id = await identify(conn, req);
-      timer.lap('identify');
-      receipt = { ...receipt, departement: id.departement, annee: id.annee, year_source: id.yearSource };
-      const fileLog = log.child({ departement: id.departement, annee: id.annee });
-      const checks = await runIngestionChecks(conn, {
-        records: STAGING.records,
-        annee: id.annee,
-        datexport: description.datexport,
-        yearSource: id.yearSource,
-        summary,
-        description,
-      });
-      timer.lap('checks');
-      await createRulesTable(conn);
-      const params = { file_id: fileId, departement: id.departement, annee: id.annee };
-      await createRelation(
-        conn,
-        'ingest/base_annee',
-        'base_annee',
-        { records: STAGING.records, dropped: checks.droppedTable },
-        params,
-      );
-      await createRelation(
-        conn,
-        'ingest/findings',
-        'findings',
-        { value_findings: STAGING.valueFindings, check_findings: checks.findingsTable, rules: 'rules' },
-        params,
-      );
-      const findings = await countBySeverity(conn);
-      timer.lap('relations');
-      receipt = {
-        ...receipt,
-        n_duplicates: checks.nDuplicates,
-        n_errors: findings.error,
-        n_warnings: findings.warning,
-        n_infos: findings.info,
-      };
-      await writeParquetDir(
-        conn,
-        ['base_annee', 'findings'],
-        baseDir(ctx.paths.bases, id.departement, id.annee, fileId),
-        ctx.paths.tmp,
-      );
-      timer.lap('parquet');
-      failpoint('ingest:before-receipt');
-      const supersedes = await recordAcceptedReceipt(ctx.catalog.db, receipt);
-      timer.lap('catalog');
-      fileLog.info(
-        {
-          records: receipt.n_records,
-          rejected: nRejected,
-          duplicates: checks.nDuplicates,
-          findings,
-          supersedes,
-          ms: timer.laps,
-        },
-        'file ingested',
-      );
-      return { kind: 'accepted' as const, fileName, receipt, supersedes, findings };
-    });
+    // The staging database spills to the data directory's tmp/ past its memory limit, so a file of
+    // any size ingests in bounded memory (it holds definitive numbers only, never transitional ones).
+    const staging = {
+      memory_limit: STAGING_MEMORY_LIMIT,
+      temp_directory: join(ctx.paths.tmp, `staging-${fileId}`),
+    };
+    const outcome = await withDuckDB(
+      ':memory:',
+      async (conn) => {
+        const { description, summary, nRejected } = await stageRecords(conn, ctx, req.path);
+        timer.lap('read_type_stage');
+        receipt = {
+          ...receipt,
+          decree: summary.decree,
+          format: description.format,
+          encoding: description.encoding,
+          datexport: description.datexport,
+          n_records: summary.nRecords,
+          n_rejected: nRejected,
+        };
+        const id = await identify(conn, req);
+        timer.lap('identify');
+        receipt = { ...receipt, departement: id.departement, annee: id.annee, year_source: id.yearSource };
+        const fileLog = log.child({ departement: id.departement, annee: id.annee });
+        const checks = await runIngestionChecks(conn, {
+          records: STAGING.records,
+          annee: id.annee,
+          datexport: description.datexport,
+          yearSource: id.yearSource,
+          summary,
+          description,
+        });
+        timer.lap('checks');
+        await createRulesTable(conn);
+        const params = { file_id: fileId, departement: id.departement, annee: id.annee };
+        await createRelation(
+          conn,
+          'ingest/base_annee',
+          'base_annee',
+          { records: STAGING.records, dropped: checks.droppedTable },
+          params,
+        );
+        await createRelation(
+          conn,
+          'ingest/findings',
+          'findings',
+          { value_findings: STAGING.valueFindings, check_findings: checks.findingsTable, rules: 'rules' },
+          params,
+        );
+        const findings = await countBySeverity(conn);
+        timer.lap('relations');
+        receipt = {
+          ...receipt,
+          n_duplicates: checks.nDuplicates,
+          n_errors: findings.error,
+          n_warnings: findings.warning,
+          n_infos: findings.info,
+        };
+        await writeParquetDir(
+          conn,
+          ['base_annee', 'findings'],
+          baseDir(ctx.paths.bases, id.departement, id.annee, fileId),
+          ctx.paths.tmp,
+        );
+        timer.lap('parquet');
+        failpoint('ingest:before-receipt');
+        const supersedes = await recordAcceptedReceipt(ctx.catalog.db, receipt);
+        timer.lap('catalog');
+        fileLog.info(
+          {
+            records: receipt.n_records,
+            rejected: nRejected,
+            duplicates: checks.nDuplicates,
+            findings,
+            supersedes,
+            ms: timer.laps,
+          },
+          'file ingested',
+        );
+        return { kind: 'accepted' as const, fileName, receipt, supersedes, findings };
+      },
+      staging,
+    );
+    rmSync(staging.temp_directory, { recursive: true, force: true });
     if (!ctx.config.keepReceivedFiles) unlinkSync(req.path);
     return outcome;
   } catch (e) {

@@ -15,7 +15,7 @@ import {
 import { DuckDbDialect } from 'kysely-duckdb';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
-import { OlinpeError } from '../errors.js';
+import { LockHeldError, OlinpeError } from '../errors.js';
 import type { CatalogSchema } from './schema.js';
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-run-stages.js';
@@ -48,6 +48,20 @@ export interface CatalogLocation {
   readonly duckdbPath: string;
 }
 
+/** The embedded catalog file; one process at a time may open it (DuckDB's file lock). */
+async function openEmbedded(path: string): Promise<DuckDBInstance> {
+  try {
+    return await DuckDBInstance.create(path);
+  } catch (e) {
+    if (/Could not set lock/i.test((e as Error).message)) {
+      throw new LockHeldError(
+        `the catalog ${path} is in use by a running build; try again when it ends (a PostgreSQL catalog, OLINPE_CATALOG_URL, can be read meanwhile)`,
+      );
+    }
+    throw e;
+  }
+}
+
 export async function openCatalog(location: CatalogLocation): Promise<Catalog> {
   let db: CatalogDb;
   let backend: CatalogBackend;
@@ -59,7 +73,7 @@ export async function openCatalog(location: CatalogLocation): Promise<Catalog> {
   } else {
     backend = 'duckdb';
     mkdirSync(location.duckdbPath.replace(/\/[^/]+$/, ''), { recursive: true });
-    const instance = await DuckDBInstance.create(location.duckdbPath);
+    const instance = await openEmbedded(location.duckdbPath);
     // kysely-duckdb's types resolve Kysely's CommonJS declarations; the runtime objects are the same.
     const dialect = new DuckDbDialect({ database: instance }) as unknown as Dialect;
     db = new Kysely<CatalogSchema>({ dialect });

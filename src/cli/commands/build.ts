@@ -46,7 +46,8 @@ export default defineCommand({
           `${formatTable(files, ['file', 'outcome', 'departement', 'annee', 'records', 'kept', 'rejected', 'duplicates', 'errors', 'warnings'])}\n`,
         );
       console.log(formatTable(stageRows(result)));
-      if (context.upToDate) console.log(`\nRien à faire : ${context.upToDate}.`);
+      if (context.upToDate)
+        console.log('\nRien à faire : aucun nouveau fichier depuis la dernière construction.');
       if (context.warehouse) {
         console.log(
           `\n${formatTable(Object.entries(context.warehouse.rows).map(([table, rows]) => ({ table, rows })))}`,

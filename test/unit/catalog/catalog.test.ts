@@ -12,6 +12,7 @@ import {
   type Receipt,
 } from '../../../src/catalog/receipts.js';
 import { postgresUrlForTests } from '../../helpers/postgres.js';
+import { LockHeldError } from '../../../src/errors.js';
 
 function receipt(over: Partial<Receipt>): Receipt {
   return {
@@ -83,3 +84,28 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 catalogSuite('DuckDB', () => openCatalog({ url: null, duckdbPath: join(dir, 'catalog.duckdb') }));
 catalogSuite('PostgreSQL', async () => openCatalog({ url: await postgresUrlForTests(), duckdbPath: '' }));
+
+describe('embedded catalog in use by another process', () => {
+  it('refuses with LockHeldError (exit code 3) instead of an obscure I/O error', async () => {
+    const path = join(dir, 'busy.duckdb');
+    const { spawn } = await import('node:child_process');
+    const holder = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { DuckDBInstance } from '@duckdb/node-api';
+         await DuckDBInstance.create(${JSON.stringify(path)});
+         process.stdout.write('open\\n');
+         setTimeout(() => {}, 60000);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      await expect(openCatalog({ url: null, duckdbPath: path })).rejects.toBeInstanceOf(LockHeldError);
+    } finally {
+      holder.kill();
+    }
+  });
+});

@@ -16,7 +16,9 @@ export default defineStage<BuildContext>({
       log.info({ fingerprint: ctx.fingerprint }, ctx.upToDate);
       return { details: { upToDate: true, fingerprint: ctx.fingerprint } };
     }
-    ctx.warehouse = await buildWarehouse(ctx.paths, receipts, ctx.runId, ctx.fingerprint, log);
+    ctx.warehouse = await buildWarehouse(ctx.paths, receipts, ctx.runId, ctx.fingerprint, log, {
+      full: ctx.full,
+    });
     return { rows: ctx.warehouse.rows, details: { fingerprint: ctx.fingerprint } };
   },
 });

@@ -1,6 +1,6 @@
 /** The published national base → livrets d'échanges, tableaux de bord and index under `reports/`. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { defineStage } from '../src/runner/stage.js';
 import { buildReports } from '../src/reports/index.js';
 import type { BuildContext } from './context.js';
@@ -24,7 +24,7 @@ export default defineStage<BuildContext>({
         basesDir: ctx.paths.bases,
         reportsDir: ctx.paths.reports,
         dreesReference: ctx.config.dreesReference,
-        cacheDir: join(dirname(ctx.paths.reports), 'cache', 'reports'),
+        cacheDir: join(ctx.paths.cache, 'reports'),
       },
       log,
     );

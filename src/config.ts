@@ -170,6 +170,8 @@ export function dataPaths(config: Config) {
     exports: join(d, 'exports'),
     reports: join(d, 'reports'),
     tmp: join(d, 'tmp'),
+    /** What builds keep to redo less: each département's national relations, report figures. */
+    cache: join(d, 'cache'),
     lock: join(d, 'build.lock'),
   });
 }

@@ -10,6 +10,9 @@ import { quoteIdent } from '../warehouse/sql-files.js';
 import { createCategoriesTable } from './categories.js';
 import { buildIdentity } from './identity.js';
 import { buildLongitudinalFindings } from './findings.js';
+import { buildPerDepartement, PER_DEPARTEMENT_RELATIONS } from './departement-cache.js';
+
+const PER_DEPARTEMENT_TABLES = new Set(PER_DEPARTEMENT_RELATIONS.map(([, table]) => table));
 
 /** SQL files after the identity graph, in order: [file under sql/, table]. */
 const RELATIONS: readonly (readonly [string, string])[] = [
@@ -51,6 +54,11 @@ const INTERMEDIATE_TABLES = [
 export interface BuildNationalOptions {
   /** Keep the intermediate tables (for debugging and tests). */
   readonly keepIntermediate?: boolean;
+  /**
+   * Where each département's events, periods and measures are kept between builds, to rebuild
+   * only the départements whose inputs changed (departement-cache.ts); none: compute them all.
+   */
+  readonly departementCache?: { readonly dir: string; readonly productVersion: string };
 }
 
 /** Builds every national table in `conn`; returns the row count of each table left behind. */
@@ -65,9 +73,23 @@ export async function buildNational(
   let t0 = Date.now();
   await buildIdentity(conn, stageLog);
   stageLog.debug({ ms: Date.now() - t0 }, 'identity graph built');
+  const cache = options.departementCache;
+  let departements: Record<string, number> = {};
   for (const [file, table] of RELATIONS) {
     t0 = Date.now();
-    await createRelation(conn, file, table);
+    if (cache && PER_DEPARTEMENT_TABLES.has(table)) {
+      if (table === 'events') {
+        const { rebuilt, reused } = await buildPerDepartement(
+          conn,
+          cache.dir,
+          cache.productVersion,
+          stageLog,
+        );
+        departements = { departements_rebuilt: rebuilt.length, departements_reused: reused.length };
+      }
+    } else {
+      await createRelation(conn, file, table);
+    }
     stageLog.debug({ table, ms: Date.now() - t0 }, 'relation built');
   }
   await buildLongitudinalFindings(conn, 'findings_longitudinal', {}, stageLog);
@@ -79,8 +101,8 @@ export async function buildNational(
     const [row] = await query<{ n: bigint | number }>(conn, `select count(*) as n from ${quoteIdent(table)}`);
     counts[table] = Number(row?.n ?? 0);
   }
-  stageLog.info({ ...counts, ms: Date.now() - started }, 'national base built');
-  return counts;
+  stageLog.info({ ...counts, ...departements, ms: Date.now() - started }, 'national base built');
+  return { ...counts, ...departements };
 }
 
 export { createInputTables, insertRows } from './input-tables.js';

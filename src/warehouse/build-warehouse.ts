@@ -2,7 +2,8 @@
  * Builds the national base from the stored Bases Années into a staging DuckDB file, then
  * publishes it atomically over `warehouse/olinpe.duckdb`.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { productVersion } from '../exports/version.js';
 import { join } from 'node:path';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { DataPaths } from '../config.js';
@@ -77,7 +78,11 @@ export async function buildWarehouse(
   buildId: string,
   fingerprint: string,
   log: Logger,
+  options: { full?: boolean } = {},
 ): Promise<WarehouseBuild> {
+  const departementCache = join(paths.cache, 'national');
+  // --full recomputes every département from the stored Bases Années.
+  if (options.full) rmSync(departementCache, { recursive: true, force: true });
   mkdirSync(paths.warehouseDir, { recursive: true });
   const staging = stagingPathFor(paths.warehouse, buildId);
   discardStaging(staging);
@@ -86,7 +91,9 @@ export async function buildWarehouse(
       await createReceiptsTable(conn, receipts);
       await loadStoredBases(conn, paths, receipts);
       await createRulesTable(conn);
-      const national = await buildNational(conn, log);
+      const national = await buildNational(conn, log, {
+        departementCache: { dir: departementCache, productVersion: productVersion() },
+      });
       const pathTables = await buildPaths(conn, log);
       await createRelation(conn, 'publish/findings', 'findings', {
         findings_ingestion: 'findings_ingestion',

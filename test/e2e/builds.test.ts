@@ -85,17 +85,23 @@ describe('incremental builds', () => {
     const data = join(root, 'incremental');
     const inbox = join(data, 'inbox');
     mkdirSync(inbox, { recursive: true });
+    const reused: number[] = [];
     for (const name of shuffled(files, 7)) {
       copyFileSync(join(source, name), join(inbox, name));
       const report = await build(data, inbox);
       expect(report.context.outcomes.map((o) => o.kind)).toEqual(['accepted']);
+      // One file of one département: the other département's base is taken as it was.
+      expect(report.context.warehouse?.rows.departements_rebuilt).toBe(1);
+      reused.push(report.context.warehouse?.rows.departements_reused ?? -1);
     }
+    expect(reused.filter((n) => n === 1).length).toBeGreaterThan(files.length / 2);
     const incremental = join(root, 'incremental.duckdb');
     copyFileSync(warehouseOf(data), incremental);
     const manifest = readFileSync(join(data, 'exports', 'MANIFEST.json'), 'utf8');
 
     const full = await build(data, inbox, true);
     expect(full.context.outcomes).toEqual([]);
+    expect(full.context.warehouse?.rows).toMatchObject({ departements_rebuilt: 2, departements_reused: 0 });
     const differences = await tableDifferences(incremental, warehouseOf(data));
     expect(Object.keys(differences)).toContain('measures');
     expect(

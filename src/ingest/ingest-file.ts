@@ -197,26 +197,32 @@ async function countBySeverity(conn: DuckDBConnection): Promise<SeverityCounts> 
   return { error: n('error'), warning: n('warning'), info: n('info') };
 }
 
+/**
+ * Stores why a file was rejected: its findings (those raised while staging it, when it got that
+ * far, and the rejection itself) under `bases/_rejected/<file_id>/`, and a `rejected` receipt.
+ */
 async function storeRejection(
   ctx: IngestContext,
   receipt: Receipt,
   rejection: FileRejectedError,
+  staged?: DuckDBConnection,
 ): Promise<Receipt> {
-  const rejected: Receipt = { ...receipt, status: 'rejected', rejection: rejection.message, n_errors: 1 };
-  await withDuckDB(':memory:', async (conn) => {
-    await createRulesTable(conn);
+  const write = async (conn: DuckDBConnection): Promise<SeverityCounts> => {
+    if (!staged) await createStagingTables(conn);
+    await conn.run(`insert into ${STAGING.valueFindings} values (null, $rule, null, $value)`, {
+      rule: rejection.rule,
+      value: rejection.message,
+    });
     await conn.run(
-      `create table findings as
-       select $file_id::varchar as file_id, $departement::varchar as departement, $annee::smallint as annee,
-              null::integer as record_no, $rule::varchar as rule, 'error' as severity, null::varchar as variable,
-              $value::varchar as value, coalesce((select message from rules where code = $rule), $value) as message`,
-      {
-        file_id: receipt.file_id,
-        departement: receipt.departement,
-        annee: receipt.annee,
-        rule: rejection.rule,
-        value: rejection.message,
-      },
+      'create or replace table no_check_findings (record_no INTEGER, rule VARCHAR, variable VARCHAR, value VARCHAR)',
+    );
+    await createRulesTable(conn);
+    await createRelation(
+      conn,
+      'ingest/findings',
+      'findings',
+      { value_findings: STAGING.valueFindings, check_findings: 'no_check_findings', rules: 'rules' },
+      { file_id: receipt.file_id, departement: receipt.departement, annee: receipt.annee },
     );
     await writeParquetDir(
       conn,
@@ -224,7 +230,17 @@ async function storeRejection(
       baseDir(ctx.paths.bases, null, null, receipt.file_id),
       ctx.paths.tmp,
     );
-  });
+    return countBySeverity(conn);
+  };
+  const counts = staged ? await write(staged) : await withDuckDB(':memory:', write);
+  const rejected: Receipt = {
+    ...receipt,
+    status: 'rejected',
+    rejection: rejection.message,
+    n_errors: counts.error,
+    n_warnings: counts.warning,
+    n_infos: counts.info,
+  };
   await recordRejectedReceipt(ctx.catalog.db, rejected);
   return rejected;
 }
@@ -260,7 +276,15 @@ export async function ingestFile(ctx: IngestContext, req: IngestRequest): Promis
           n_records: summary.nRecords,
           n_rejected: nRejected,
         };
-        const id = await identify(conn, req);
+        let id: FileIdentity;
+        try {
+          id = await identify(conn, req);
+        } catch (e) {
+          if (!(e instanceof FileRejectedError)) throw e;
+          log.warn({ rule: e.rule }, `file rejected: ${e.message}`);
+          const rejected = await storeRejection(ctx, receipt, e, conn);
+          return { kind: 'rejected' as const, fileName, receipt: rejected, reason: e.message };
+        }
         timer.lap('identify');
         receipt = { ...receipt, departement: id.departement, annee: id.annee, year_source: id.yearSource };
         const fileLog = log.child({ departement: id.departement, annee: id.annee });
@@ -324,7 +348,7 @@ export async function ingestFile(ctx: IngestContext, req: IngestRequest): Promis
       staging,
     );
     rmSync(staging.temp_directory, { recursive: true, force: true });
-    if (!ctx.config.keepReceivedFiles) unlinkSync(req.path);
+    if (outcome.kind === 'accepted' && !ctx.config.keepReceivedFiles) unlinkSync(req.path);
     return outcome;
   } catch (e) {
     if (!(e instanceof FileRejectedError)) throw e;

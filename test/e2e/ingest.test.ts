@@ -22,6 +22,7 @@ import { fakeNumber, xmlFile, type RecordValues } from '../helpers/xml.js';
 import { postgresUrlForTests } from '../helpers/postgres.js';
 import { acquireAdvisoryLock } from '../../src/runner/lock.js';
 import { withDuckDB, query } from '../../src/warehouse/duckdb.js';
+import { listValue } from '@duckdb/node-api';
 
 const A = fakeNumber(1);
 const B = fakeNumber(2);
@@ -160,6 +161,31 @@ function scenario(backend: 'duckdb' | 'postgres') {
       expect(after.map((p) => [p, statSync(p).mtimeMs])).toEqual(before);
       expect(existsSync(file)).toBe(true);
     });
+    it('rejects a file with no usable record, keeping the findings of each record', async () => {
+      const file = join(dir, 'in', 'CD59_Olinpe_2018.xml');
+      writeFileSync(file, xmlFile([unusable, { ...unusable, TYPEV: '3' }]));
+      const run = await cli('ingest', file, '--json');
+      expect(run.code).toBe(1);
+      const out = JSON.parse(run.stdout);
+      expect(out.files[0]).toMatchObject({ outcome: 'rejected', records: 2, rejected: 2, errors: 3 });
+      expect(out.files[0].reason).toMatch(/aucun enregistrement exploitable/);
+      const findings = await withDuckDB(':memory:', (conn) =>
+        query<{ record_no: number | null; rule: string }>(
+          conn,
+          `select record_no, rule from read_parquet($files) order by record_no nulls first, rule`,
+          {
+            files: listValue(
+              allFiles(join(data, 'bases', '_rejected')).filter((p) => p.endsWith('.parquet')),
+            ),
+          },
+        ),
+      );
+      expect(findings.filter((f) => f.rule === 'aucun-enregistrement-exploitable')).toHaveLength(1);
+      const unusableRecords = findings
+        .filter((f) => f.rule === 'numanonym-inutilisable')
+        .map((f) => f.record_no);
+      expect(unusableRecords).toEqual([1, 2]);
+    });
   });
 
   describe('olinpe build', () => {
@@ -177,7 +203,7 @@ function scenario(backend: 'duckdb' | 'postgres') {
       expect(q.code).toBe(0);
       expect(JSON.parse(q.stdout)).toEqual([
         { status: 'active', n: 1 },
-        { status: 'rejected', n: 1 },
+        { status: 'rejected', n: 2 },
       ]);
     });
 
@@ -239,6 +265,7 @@ function scenario(backend: 'duckdb' | 'postgres') {
         ['build', 'success'],
         ['build', 'success'],
         ['build', 'success'],
+        ['ingest', 'success'],
         ['ingest', 'success'],
         ['ingest', 'success'],
         ['ingest', 'success'],

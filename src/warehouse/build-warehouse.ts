@@ -3,7 +3,6 @@
  * publishes it atomically over `warehouse/olinpe.duckdb`.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { productVersion } from '../exports/version.js';
 import { join } from 'node:path';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { DataPaths } from '../config.js';
@@ -20,16 +19,22 @@ import { discardStaging, publish, stagingPathFor } from './publish.js';
 import { withDuckDB } from './duckdb.js';
 import { failpoint } from '../runner/failpoint.js';
 import { writeBuildInfo } from '../runner/fingerprint.js';
+import { productVersion } from '../exports/version.js';
+import { OlinpeError } from '../errors.js';
 
+/** The stored Parquet file of each receipt; a missing one is a damaged data directory, never skipped. */
 function storedFiles(paths: DataPaths, receipts: readonly Receipt[], table: string): string[] {
-  return receipts
-    .map((r) =>
-      join(
-        baseDir(paths.bases, r.status === 'rejected' ? null : r.departement, r.annee, r.file_id),
-        `${table}.parquet`,
-      ),
-    )
-    .filter((p) => existsSync(p));
+  return receipts.map((r) => {
+    const dir = baseDir(paths.bases, r.status === 'rejected' ? null : r.departement, r.annee, r.file_id);
+    const path = join(dir, `${table}.parquet`);
+    if (!existsSync(path)) {
+      throw new OlinpeError(
+        'FILE_UNREADABLE',
+        `${path} is missing: the stored Base Année of ${r.file_name} (receipt ${r.file_id}) is gone; restore the data directory or receive the file again`,
+      );
+    }
+    return path;
+  });
 }
 
 async function loadStoredBases(
@@ -75,7 +80,7 @@ export interface WarehouseBuild {
 export async function buildWarehouse(
   paths: DataPaths,
   receipts: readonly Receipt[],
-  buildId: string,
+  runId: string,
   fingerprint: string,
   log: Logger,
   options: { full?: boolean } = {},
@@ -84,7 +89,7 @@ export async function buildWarehouse(
   // --full recomputes every département from the stored Bases Années.
   if (options.full) rmSync(departementCache, { recursive: true, force: true });
   mkdirSync(paths.warehouseDir, { recursive: true });
-  const staging = stagingPathFor(paths.warehouse, buildId);
+  const staging = stagingPathFor(paths.warehouse, runId);
   discardStaging(staging);
   try {
     const rows = await withDuckDB(staging, async (conn) => {

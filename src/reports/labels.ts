@@ -1,8 +1,9 @@
 /**
- * French labels of the reports that are not in the dictionary: the DREES categories (the one
- * place they are named), severities, coverage statuses; number formatting and small-count masking.
+ * French labels of the reports that are not in the dictionary: the DREES categories in display
+ * order, severities, coverage statuses; number formatting and small-count masking.
  */
 import { codeLabel } from '../dictionary/index.js';
+import { DREES_CATEGORIES } from '../national/categories.js';
 
 export interface CategoryLabel {
   readonly code: string;
@@ -11,22 +12,30 @@ export interface CategoryLabel {
   readonly block: 'accueil' | 'actions_educatives';
 }
 
-/** The DREES categories of the 31 December stock, in display order, with their French labels. */
-export const CATEGORY_LABELS: readonly CategoryLabel[] = Object.freeze([
-  { code: 'pupille', labelFr: "Pupilles de l'État", block: 'accueil' },
-  { code: 'tutelle', labelFr: "Tutelles déférées à l'ASE", block: 'accueil' },
-  { code: 'delegation_autorite_parentale', labelFr: "Délégations de l'autorité parentale", block: 'accueil' },
-  { code: 'placement_ase', labelFr: "Placements à l'ASE par le juge", block: 'accueil' },
-  {
-    code: 'accueil_provisoire_jeune_majeur',
-    labelFr: 'Accueils provisoires de jeunes majeurs',
-    block: 'accueil',
-  },
-  { code: 'accueil_provisoire_mineur', labelFr: 'Accueils provisoires de mineurs', block: 'accueil' },
-  { code: 'placement_direct', labelFr: 'Placements directs par le juge', block: 'accueil' },
-  { code: 'aed', labelFr: 'Aides éducatives à domicile (AED)', block: 'actions_educatives' },
-  { code: 'aemo', labelFr: 'Actions éducatives en milieu ouvert (AEMO)', block: 'actions_educatives' },
-] as const);
+/** Display order of the reports: the confiés in their priority order, then the others. */
+const DISPLAY_ORDER = [
+  'pupille',
+  'tutelle',
+  'delegation_autorite_parentale',
+  'placement_ase',
+  'accueil_provisoire_jeune_majeur',
+  'accueil_provisoire_mineur',
+  'placement_direct',
+  'aed',
+  'aemo',
+] as const;
+
+/**
+ * The DREES categories of the 31 December stock, in display order, with the French labels of
+ * the national stage (src/national/categories.ts, the one place they are named).
+ */
+export const CATEGORY_LABELS: readonly CategoryLabel[] = Object.freeze(
+  DISPLAY_ORDER.map((code) => {
+    const category = DREES_CATEGORIES.find((c) => c.code === code);
+    if (!category?.block) throw new Error(`DREES category ${code} has no block`);
+    return { code, labelFr: category.labelFr, block: category.block };
+  }),
+);
 
 const categoryByCode = new Map(CATEGORY_LABELS.map((c) => [c.code, c]));
 

@@ -108,8 +108,8 @@ describe('index', () => {
     expect(await rowCells('table.coverage', 'LOZERE (48)')).toEqual(['LOZERE (48)', 'manquant', 'refusé']);
     expect(await rowCells('table.coverage', 'AIN (01)')).toEqual(['AIN (01)', 'manquant', 'manquant']);
     expect(await rowCells('table.national', '2020')).toEqual(['2020', '2', '4', '1', '7', '0']);
-    expect(await rowCells('table.stock-france', "Placements à l'ASE par le juge")).toEqual([
-      "Placements à l'ASE par le juge",
+    expect(await rowCells('table.stock-france', "Placements judiciaires à l'ASE")).toEqual([
+      "Placements judiciaires à l'ASE",
       '120',
       '330',
     ]);
@@ -245,8 +245,8 @@ describe('tableau de bord', () => {
       '7',
       '1,0 %',
     ]);
-    expect(await rowCells('table.stock', "Placements à l'ASE par le juge")).toEqual([
-      "Placements à l'ASE par le juge",
+    expect(await rowCells('table.stock', "Placements judiciaires à l'ASE")).toEqual([
+      "Placements judiciaires à l'ASE",
       '120',
       '130',
       '46,4 %',
@@ -263,14 +263,14 @@ describe('tableau de bord', () => {
     ]);
     expect(STOCK['59|2020']?.reduce((a, b) => a + b, 0)).toBe(280);
     const svg = await page.$eval('svg', (s) => s.textContent ?? '');
-    expect(svg).toContain("Placements à l'ASE par le juge");
+    expect(svg).toContain("Placements judiciaires à l'ASE");
     expect(svg).toContain('< 5');
   });
 
   test('DREES comparison with ratios, France beside', async () => {
     await open('59/tableau-de-bord.html');
-    expect(await rowCells('table.drees', "Placements à l'ASE par le juge")).toEqual([
-      "Placements à l'ASE par le juge",
+    expect(await rowCells('table.drees', "Placements judiciaires à l'ASE")).toEqual([
+      "Placements judiciaires à l'ASE",
       '130',
       '100',
       '1,30',
@@ -301,8 +301,8 @@ describe('tableau de bord', () => {
   test('entries and exits, ages, durations, placements, quality', async () => {
     await open('59/tableau-de-bord.html');
     expect(await rowCells('table.entries', '2019')).toEqual(['2019', '7', '< 5', '7', '< 5']);
-    expect(await rowCells('table.durations', "Placements à l'ASE par le juge")).toEqual([
-      "Placements à l'ASE par le juge",
+    expect(await rowCells('table.durations', "Placements judiciaires à l'ASE")).toEqual([
+      "Placements judiciaires à l'ASE",
       '6',
       '11,5',
       '6',

@@ -21,7 +21,7 @@ import type { FileDescription, ReadSummary } from '../readers/types.js';
 import { createRecordTyper } from '../values/index.js';
 import type { Pseudonymiser } from '../values/types.js';
 import { runIngestionChecks } from '../rules/run-checks.js';
-import { createRelation, query, selectRows, withDuckDB } from '../warehouse/duckdb.js';
+import { createRelation, query, withDuckDB } from '../warehouse/duckdb.js';
 import { createRulesTable } from '../warehouse/rules-table.js';
 import { failpoint } from '../runner/failpoint.js';
 import { createStagingTables, STAGING, StagingWriter } from './staging.js';
@@ -113,11 +113,12 @@ async function identify(
   conn: DuckDBConnection,
   req: IngestRequest,
 ): Promise<FileIdentity & { nKept: number }> {
-  const [profile] = await selectRows<{
+  await createRelation(conn, 'ingest/file_profile', STAGING.profile, { records: STAGING.records });
+  const [profile] = await query<{
     departement: string | null;
     dates_year: number | null;
     n_kept: number;
-  }>(conn, 'ingest/file_profile', { records: STAGING.records });
+  }>(conn, `select * from ${STAGING.profile}`);
   const nKept = Number(profile?.n_kept ?? 0);
   if (nKept === 0) {
     throw new Rejection(
@@ -295,6 +296,7 @@ export async function ingestFile(ctx: IngestContext, req: IngestRequest): Promis
           yearSource: id.yearSource,
           summary,
           description,
+          profile: STAGING.profile,
         });
         timer.lap('checks');
         await createRulesTable(conn);

@@ -8,7 +8,11 @@ import { VARIABLE_COLUMNS, type TypedColumn } from '../dictionary/columns.js';
 import { quoteIdent } from '../warehouse/sql-files.js';
 import type { TypedRecord, ValueFinding } from '../values/types.js';
 
-export const STAGING = Object.freeze({ records: 'records', valueFindings: 'value_findings' });
+export const STAGING = Object.freeze({
+  records: 'records',
+  valueFindings: 'value_findings',
+  profile: 'file_profile',
+});
 
 const DAY_MS = 86_400_000;
 

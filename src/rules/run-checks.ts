@@ -29,6 +29,8 @@ export interface IngestionChecksInput {
   readonly yearSource: YearSource;
   readonly summary: ReadSummary;
   readonly description: FileDescription;
+  /** The file's profile (sql/ingest/file_profile.sql) when already made; made here otherwise. */
+  readonly profile?: string;
   /** Names of the tables written (defaults: CHECK_TABLES). */
   readonly tables?: Partial<typeof CHECK_TABLES>;
 }
@@ -47,6 +49,8 @@ export const CHECK_TABLES = Object.freeze({
   present: 'file_variables_present',
   /** Each record's ages at its decision and event (shared by the age checks). */
   ages: 'record_ages',
+  /** The file's main département and the year of most of its event dates. */
+  profile: 'file_profile',
 });
 
 /** Record rules, each run from `sql/checks/record/<code>.sql`. */
@@ -138,7 +142,16 @@ export async function runIngestionChecks(
   const dropped = quoteIdent(tables.dropped);
 
   const params: Record<string, DuckDBValue> = { annee: input.annee, datexport: exportDate(input.datexport) };
-  const relations = { records: input.records, present: tables.present, record_ages: tables.ages };
+  const profile = input.profile ?? tables.profile;
+  if (input.profile === undefined) {
+    await createRelation(conn, 'ingest/file_profile', profile, { records: input.records });
+  }
+  const relations = {
+    records: input.records,
+    present: tables.present,
+    record_ages: tables.ages,
+    file_profile: profile,
+  };
   await createRelation(conn, 'checks/record_ages', tables.ages, { records: input.records });
   for (const code of RECORD_CHECKS) {
     await insertCheck(conn, tables.findings, `checks/record/${code}`, code, relations, params);

@@ -64,9 +64,15 @@ export async function runCheck(
   await conn.run('create table present (variable VARCHAR)');
   for (const p of present) await conn.run('insert into present values (?)', [p]);
   await createRelation(conn, 'checks/record_ages', 'record_ages', { records: 'records' });
+  await createRelation(conn, 'ingest/file_profile', 'file_profile', { records: 'records' });
   const text = sqlText(file);
   const all = { annee: params.annee ?? 2021, datexport: params.datexport ?? null };
-  const relations = { records: 'records', present: 'present', record_ages: 'record_ages' };
+  const relations = {
+    records: 'records',
+    present: 'present',
+    record_ages: 'record_ages',
+    file_profile: 'file_profile',
+  };
   return query<CheckRow>(
     conn,
     `select record_no::integer as record_no, variable, value from (${renderSql(text, relations)}) order by all`,

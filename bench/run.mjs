@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import console from 'node:console';
 import process from 'node:process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,7 +49,7 @@ async function phase(name, params) {
       config,
       stages: params.ingestOnly ? INGEST_STAGES : BUILD_STAGES,
       trigger: 'build',
-      full: true,
+      full: params.full ?? true,
     });
     out.stages = Object.fromEntries(
       r.result.stages.map((s) => [s.name, { status: s.status, seconds: s.durationMs / 1000 }]),
@@ -137,8 +137,14 @@ async function main() {
       seed: 2,
       format: 'mixed',
     });
+    // The Lozère's last file is held back, then received alone: an incremental build.
+    const later = join(work, 'later');
+    mkdirSync(later);
+    const lastFile = readdirSync(inbox).find((n) => n.startsWith('CD48_Olinpe_2024'));
+    renameSync(join(inbox, lastFile), join(later, lastFile));
     const mb = sizeMb(inbox);
     const build = child('build', { data: join(work, 'data-national'), inbox });
+    const incremental = child('build', { data: join(work, 'data-national'), inbox: later, full: false });
     const label = `${deps.length} départements × 9 years ×${scaleNational}`;
     lines.push(
       row([
@@ -153,11 +159,28 @@ async function main() {
         build.maxRssMb.toFixed(0),
       ]),
     );
+    const laterMb = sizeMb(later);
+    lines.push(
+      row([
+        'build after one new file',
+        `+ ${lastFile}`,
+        laterMb.toFixed(1),
+        incremental.records,
+        incremental.seconds.toFixed(1),
+        incremental.cpuSeconds.toFixed(1),
+        '',
+        '',
+        incremental.maxRssMb.toFixed(0),
+      ]),
+    );
     console.log(lines.join('\n'));
-    console.log(
-      `\nStages of the national build (s): ${Object.entries(build.stages)
+    const stages = (r) =>
+      Object.entries(r.stages)
         .map(([k, v]) => `${k} ${v.seconds.toFixed(1)}`)
-        .join(', ')}`,
+        .join(', ');
+    console.log(`\nStages of the national build (s): ${stages(build)}`);
+    console.log(
+      `Stages after one new file (s): ${stages(incremental)}; départements rebuilt ${incremental.rows?.departements_rebuilt}, reused ${incremental.rows?.departements_reused}`,
     );
     console.log(
       `Rows: ${Object.entries(build.rows ?? {})

@@ -1,11 +1,9 @@
 /** The published national base → the researchers' release under `exports/` (Parquet, Arrow, dictionary, MANIFEST). */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { defineStage } from '../src/runner/stage.js';
 import { listReceipts } from '../src/catalog/receipts.js';
-import { inputsFingerprint } from '../src/runner/fingerprint.js';
+import { exportsFingerprint, inputsFingerprint } from '../src/runner/fingerprint.js';
 import { CATALOGUE_VERSION } from '../src/rules/catalogue/index.js';
-import { MANIFEST_FILE, productVersion, writeExports } from '../src/exports/index.js';
+import { productVersion, writeExports } from '../src/exports/index.js';
 import type { BuildContext } from './context.js';
 
 export default defineStage<BuildContext>({
@@ -14,7 +12,7 @@ export default defineStage<BuildContext>({
   async run(ctx, log) {
     // The release is named after its inputs, not the run: the same files give the same bytes.
     const buildId = ctx.fingerprint ?? inputsFingerprint(await listReceipts(ctx.catalog.db));
-    if (!ctx.full && releaseBuildId(ctx.paths.exports) === buildId) {
+    if (!ctx.full && exportsFingerprint(ctx.paths.exports) === buildId) {
       log.info('exports up to date');
       return { details: { upToDate: true } };
     }
@@ -32,15 +30,3 @@ export default defineStage<BuildContext>({
     return { rows: result.rows, details: { files: result.files, buildId } };
   },
 });
-
-/** The build id of the published release, from its MANIFEST; null when there is none. */
-function releaseBuildId(exportsDir: string): string | null {
-  try {
-    return (
-      (JSON.parse(readFileSync(join(exportsDir, MANIFEST_FILE), 'utf8')) as { build_id?: string }).build_id ??
-      null
-    );
-  } catch {
-    return null;
-  }
-}

@@ -1,5 +1,6 @@
 /** The published national base → livrets d'échanges, tableaux de bord and index under `reports/`. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { reportsFingerprint, writeReportsFingerprint } from '../src/runner/fingerprint.js';
 import { join } from 'node:path';
 import { defineStage } from '../src/runner/stage.js';
 import { buildReports } from '../src/reports/index.js';
@@ -10,7 +11,7 @@ export default defineStage<BuildContext>({
   dependsOn: ['national'],
   async run(ctx, log) {
     const fingerprint = ctx.fingerprint ?? null;
-    if (!ctx.full && fingerprint !== null && readStamp(ctx.paths.reports) === fingerprint) {
+    if (!ctx.full && fingerprint !== null && reportsFingerprint(ctx.paths.reports) === fingerprint) {
       log.info('reports up to date');
       return { details: { upToDate: true } };
     }
@@ -29,18 +30,7 @@ export default defineStage<BuildContext>({
       log,
     );
     // Written once the reports are in place: a build killed before leaves them to be rebuilt.
-    if (fingerprint !== null) writeFileSync(join(ctx.paths.reports, STAMP), `${fingerprint}\n`);
+    if (fingerprint !== null) writeReportsFingerprint(ctx.paths.reports, fingerprint);
     return { rows: { reports: files } };
   },
 });
-
-/** The fingerprint of the inputs the published reports were built from. */
-const STAMP = '.inputs';
-
-function readStamp(reportsDir: string): string | null {
-  try {
-    return readFileSync(join(reportsDir, STAMP), 'utf8').trim();
-  } catch {
-    return null;
-  }
-}

@@ -5,6 +5,8 @@
  * output carries the current fingerprint has nothing to do.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { productVersion } from '../exports/version.js';
 import { CATALOGUE_VERSION } from '../rules/catalogue/index.js';
@@ -32,6 +34,35 @@ export async function publishedFingerprint(warehouse: string): Promise<string | 
       const [row] = await query<{ fingerprint: string }>(conn, 'select fingerprint from build_info');
       return row?.fingerprint ?? null;
     });
+  } catch {
+    return null;
+  }
+}
+
+/** The stamp beside the published reports: the fingerprint they were built from. */
+const REPORTS_STAMP = '.inputs';
+
+const readTrimmed = (path: string): string | null => {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    return null;
+  }
+};
+
+export const reportsFingerprint = (reportsDir: string): string | null =>
+  readTrimmed(join(reportsDir, REPORTS_STAMP));
+
+export function writeReportsFingerprint(reportsDir: string, fingerprint: string): void {
+  writeFileSync(join(reportsDir, REPORTS_STAMP), `${fingerprint}\n`);
+}
+
+/** The build id (= input fingerprint) in the published export's MANIFEST.json. */
+export function exportsFingerprint(exportsDir: string): string | null {
+  const text = readTrimmed(join(exportsDir, 'MANIFEST.json'));
+  if (text === null) return null;
+  try {
+    return (JSON.parse(text) as { build_id?: string }).build_id ?? null;
   } catch {
     return null;
   }

@@ -1,7 +1,11 @@
 import { defineCommand } from 'citty';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { inputsFingerprint, publishedFingerprint } from '../../runner/fingerprint.js';
+import { existsSync, statSync } from 'node:fs';
+import {
+  exportsFingerprint,
+  inputsFingerprint,
+  publishedFingerprint,
+  reportsFingerprint,
+} from '../../runner/fingerprint.js';
 import { dataPaths, loadConfig } from '../../config.js';
 import { openCatalog } from '../../catalog/index.js';
 import { listReceipts, type Receipt } from '../../catalog/receipts.js';
@@ -52,8 +56,8 @@ export default defineCommand({
         files_waiting_in_inbox: waiting,
         national_base_published_at: published,
         national_base_stale: (await publishedFingerprint(paths.warehouse)) !== current,
-        reports_stale: readText(join(paths.reports, '.inputs')) !== current,
-        exports_stale: manifestBuildId(paths.exports) !== current,
+        reports_stale: reportsFingerprint(paths.reports) !== current,
+        exports_stale: exportsFingerprint(paths.exports) !== current,
       };
       const cov = coverage(receipts);
       if (args.json) {
@@ -103,16 +107,3 @@ export default defineCommand({
     }
   },
 });
-
-function readText(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8').trim();
-  } catch {
-    return null;
-  }
-}
-
-function manifestBuildId(exportsDir: string): string | null {
-  const text = readText(join(exportsDir, 'MANIFEST.json'));
-  return text === null ? null : ((JSON.parse(text) as { build_id?: string }).build_id ?? null);
-}

@@ -24,9 +24,14 @@ export default defineStage<BuildContext>({
         buildId,
         productVersion: version,
         catalogueVersion: CATALOGUE_VERSION,
+        // --full writes every partition afresh; otherwise unchanged ones come from the last release.
+        reusePartitions: !ctx.full,
       },
       log.child({ buildId, runId: ctx.runId }),
     );
-    return { rows: result.rows, details: { files: result.files, buildId } };
+    return {
+      rows: result.rows,
+      details: { files: result.files, buildId, reusedPartitions: result.reusedPartitions },
+    };
   },
 });

@@ -4,7 +4,7 @@
  * `exports/MANIFEST.json`, written from the published national base into a temporary directory
  * and swapped in atomically. Same inputs, same bytes.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Logger } from '../log.js';
@@ -38,11 +38,15 @@ export interface ExportInput {
   readonly buildId: string;
   readonly productVersion: string;
   readonly catalogueVersion: string;
+  /** Take unchanged partitions from the published release (default); false writes every one. */
+  readonly reusePartitions?: boolean;
 }
 
 export interface ExportResult {
   readonly files: number;
   readonly rows: Record<string, number>;
+  /** Partitions taken unchanged from the previous release instead of being written again. */
+  readonly reusedPartitions: number;
 }
 
 const WAREHOUSE_DB = 'warehouse';
@@ -82,6 +86,9 @@ async function writeRelease(input: ExportInput, dir: string, log: Logger): Promi
 
     const rows: Record<string, number> = {};
     const tables: Record<string, ManifestTable> = {};
+    const partitions: Record<string, Record<string, string>> = {};
+    let reusedPartitions = 0;
+    const previous = input.reusePartitions === false ? null : publishedPartitions(input.exportsDir);
     mkdirSync(join(dir, 'parquet'), { recursive: true });
     for (const spec of EXPORT_TABLES) {
       const database = spec.name === 'labels' ? 'memory' : WAREHOUSE_DB;
@@ -98,7 +105,20 @@ async function writeRelease(input: ExportInput, dir: string, log: Logger): Promi
       const n = count?.n ?? 0;
       const started = Date.now();
       const tableDir = join(dir, 'parquet', spec.name);
-      await writeParquetTable(conn, spec, source, columns, n, tableDir);
+      const previousTable = previous?.partitions[spec.name];
+      const written = await writeParquetTable(
+        conn,
+        spec,
+        source,
+        columns,
+        n,
+        tableDir,
+        previous && previousTable
+          ? { dir: join(previous.dir, 'parquet', spec.name), hashes: previousTable }
+          : undefined,
+      );
+      if (spec.partitionBy.length > 0) partitions[spec.name] = written.hashes;
+      reusedPartitions += written.reused;
       if (spec.arrow) {
         mkdirSync(join(dir, 'arrow'), { recursive: true });
         await writeArrowTable(conn, spec, source, columns, join(dir, 'arrow', `${spec.name}.arrow`));
@@ -124,13 +144,25 @@ async function writeRelease(input: ExportInput, dir: string, log: Logger): Promi
       reference_period: period,
       inputs,
       tables,
+      partitions,
       files: await fileEntries(dir, paths),
     };
     writeFileSync(join(dir, MANIFEST_FILE), manifestText(manifest));
-    return { files: paths.length + 1, rows };
+    return { files: paths.length + 1, rows, reusedPartitions };
   } finally {
     conn.closeSync();
     instance.closeSync();
+  }
+}
+
+/** The published release's directory and partition hashes, when there is one to reuse. */
+function publishedPartitions(exportsDir: string): { dir: string; partitions: Manifest['partitions'] } | null {
+  try {
+    const dir = realpathSync(exportsDir);
+    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
+    return manifest.partitions ? { dir, partitions: manifest.partitions } : null;
+  } catch {
+    return null;
   }
 }
 

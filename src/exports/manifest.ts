@@ -31,6 +31,8 @@ export interface Manifest {
   readonly reference_period: { first_year: number; last_year: number; reference_date: string } | null;
   readonly inputs: readonly ManifestInput[];
   readonly tables: Readonly<Record<string, ManifestTable>>;
+  /** Per partitioned table, the content hash of each partition: the next release reuses unchanged ones. */
+  readonly partitions: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly files: readonly ManifestFile[];
 }
 
@@ -55,7 +57,6 @@ export async function fileEntries(root: string, paths: readonly string[]): Promi
   }
   return out;
 }
-
 
 export function manifestText(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;

@@ -86,6 +86,7 @@ describe('incremental builds', () => {
     const inbox = join(data, 'inbox');
     mkdirSync(inbox, { recursive: true });
     const reused: number[] = [];
+    const reusedPartitions: number[] = [];
     for (const name of shuffled(files, 7)) {
       copyFileSync(join(source, name), join(inbox, name));
       const report = await build(data, inbox);
@@ -93,7 +94,11 @@ describe('incremental builds', () => {
       // One file of one département: the other département's base is taken as it was.
       expect(report.context.warehouse?.rows.departements_rebuilt).toBe(1);
       reused.push(report.context.warehouse?.rows.departements_reused ?? -1);
+      const exportsStage = report.result.stages.find((st) => st.name === 'exports');
+      reusedPartitions.push(Number(exportsStage?.output?.details?.reusedPartitions ?? -1));
     }
+    // Export partitions of the other département (and unchanged years) come from the last release.
+    expect(reusedPartitions.filter((n) => n > 0).length).toBeGreaterThan(files.length / 2);
     expect(reused.filter((n) => n === 1).length).toBeGreaterThan(files.length / 2);
     const incremental = join(root, 'incremental.duckdb');
     copyFileSync(warehouseOf(data), incremental);

@@ -79,7 +79,7 @@ describe('exports stage', () => {
       { sha256: 'b'.repeat(64), status: 'active' },
       { sha256: 'a'.repeat(64), status: 'active' },
     ]);
-    expect(output?.details).toEqual({ files: expect.any(Number) as number, buildId });
+    expect(output?.details).toEqual({ files: expect.any(Number) as number, buildId, reusedPartitions: 0 });
     expect(output?.rows?.measures).toBe(13);
     const manifest = JSON.parse(readFileSync(join(ctx.paths.exports, 'MANIFEST.json'), 'utf8')) as Manifest;
     expect(manifest.build_id).toBe(buildId);

@@ -19,18 +19,20 @@ export default defineStage<BuildContext>({
       log.warn('no published national base: no reports');
       return { details: { noWarehouse: true } };
     }
-    const { files } = await buildReports(
+    const { files, reusedLivrets } = await buildReports(
       {
         warehouse: ctx.paths.warehouse,
         basesDir: ctx.paths.bases,
         reportsDir: ctx.paths.reports,
         dreesReference: ctx.config.dreesReference,
         cacheDir: join(ctx.paths.cache, 'reports'),
+        // --full renders every livret afresh; otherwise unchanged ones come from the last reports.
+        reuseLivrets: !ctx.full,
       },
       log,
     );
     // Written once the reports are in place: a build killed before leaves them to be rebuilt.
     if (fingerprint !== null) writeReportsFingerprint(ctx.paths.reports, fingerprint);
-    return { rows: { reports: files } };
+    return { rows: { reports: files, livrets_reused: reusedLivrets } };
   },
 });

@@ -2,13 +2,25 @@
  * Writes the reports of the published national base: per département and year the livret
  * d'échanges and its findings.csv, per département the tableau de bord, and the index.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { productVersion } from '../exports/version.js';
 import { buildingDirFor, recoverInterruptedSwap, swapInto } from '../warehouse/atomic-dir.js';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Logger } from '../log.js';
 import { renderDashboard } from './dashboard.js';
 import {
+  findingsDigests,
   findingsForCsv,
   loadReportData,
   type CompletenessRow,
@@ -36,11 +48,35 @@ export interface BuildReportsInput {
   readonly departements?: readonly string[];
   /** Date shown on the pages (tests fix it); now by default. */
   readonly generatedAt?: Date;
+  /**
+   * Take from the published reports every livret (and findings.csv) whose inputs did not change,
+   * as it was (with the date it was produced); default true. False writes every one.
+   */
+  readonly reuseLivrets?: boolean;
 }
 
 export interface BuildReportsResult {
   readonly files: number;
+  /** Livrets taken unchanged from the published reports. */
+  readonly reusedLivrets: number;
 }
+
+/** Beside the livrets of a release: the key of each livret's inputs (`<dep>/<annee>` → key). */
+const LIVRET_KEYS = '.livrets.json';
+
+function readLivretKeys(dir: string | null): Record<string, string> {
+  if (dir === null) return {};
+  try {
+    return JSON.parse(readFileSync(join(dir, LIVRET_KEYS), 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+const keyOf = (value: unknown): string =>
+  createHash('sha256')
+    .update(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)))
+    .digest('hex');
 
 const WAREHOUSE_SCHEMA = 'olinpe_warehouse';
 
@@ -101,9 +137,14 @@ async function writeAll(
   schema: string | null,
   input: BuildReportsInput,
   outDir: string,
+  previousDir: string | null,
   log: Logger,
-): Promise<number> {
+): Promise<BuildReportsResult> {
   const data = await loadReportData(conn, schema, input, log);
+  const previousKeys = readLivretKeys(previousDir);
+  const digests = await findingsDigests(conn);
+  const keys: Record<string, string> = {};
+  let reusedLivrets = 0;
   const generatedAt = formatDate(input.generatedAt ?? new Date());
   const wanted = (d: string): boolean => input.departements === undefined || input.departements.includes(d);
   let files = 0;
@@ -117,19 +158,24 @@ async function writeAll(
     if (!wanted(c.departement)) continue;
     const receipt = byFile.receipts.get(c.report_file_id);
     if (!receipt) continue;
-    const dir = join(outDir, c.departement, String(c.annee));
-    write(
-      join(dir, 'livret.html'),
-      renderLivret({
-        receipt,
-        rules: byFile.rules.get(receipt.file_id) ?? [],
-        examples: byFile.examples.get(receipt.file_id) ?? [],
-        completeness: byFile.completeness.get(receipt.file_id) ?? [],
-        quality: byFile.quality.get(receipt.file_id),
-        previous: previousOf(receipt, data, byFile),
-        generatedAt,
-      }),
-    );
+    const relative = join(c.departement, String(c.annee));
+    const dir = join(outDir, relative);
+    const livret = {
+      receipt,
+      rules: byFile.rules.get(receipt.file_id) ?? [],
+      examples: byFile.examples.get(receipt.file_id) ?? [],
+      completeness: byFile.completeness.get(receipt.file_id) ?? [],
+      quality: byFile.quality.get(receipt.file_id),
+      previous: previousOf(receipt, data, byFile),
+    };
+    const key = keyOf({ livret, findings: digests.get(receipt.file_id) ?? null, version: REPORTS_VERSION });
+    keys[relative] = key;
+    if (previousDir !== null && previousKeys[relative] === key && reuse(previousDir, outDir, relative)) {
+      files += LIVRET_FILES.length;
+      reusedLivrets += 1;
+      continue;
+    }
+    write(join(dir, 'livret.html'), renderLivret({ ...livret, generatedAt }));
     write(join(dir, 'findings.csv'), findingsCsv(await findingsForCsv(conn, schema, receipt.file_id)));
   }
   const dashboards = [...new Set(data.coverage.map((c) => c.departement))].sort();
@@ -138,22 +184,50 @@ async function writeAll(
     write(join(outDir, d, 'tableau-de-bord.html'), await renderDashboard(d, data, generatedAt));
   }
   write(join(outDir, 'index.html'), renderIndex({ data, dashboards, generatedAt }));
-  log.info({ files, departements: dashboards.length }, 'reports written');
-  return files;
+  // Keys of a partial rebuild would not cover every livret: written by full rebuilds only.
+  if (input.departements === undefined) {
+    writeFileSync(join(outDir, LIVRET_KEYS), `${JSON.stringify(keys, Object.keys(keys).sort(), 2)}\n`);
+  }
+  log.info({ files, departements: dashboards.length, reusedLivrets }, 'reports written');
+  return { files, reusedLivrets };
 }
 
 /**
  * Builds every report. Without a département filter the reports are written beside the old ones
  * and swapped in at the end, so a failure leaves the previous reports in place.
  */
+/** The files of a livret, hard-linked (or copied) from the published release when unchanged. */
+const LIVRET_FILES = ['livret.html', 'findings.csv'] as const;
+
+/** Bump when the livret's rendering changes, so that no livret is reused across versions. */
+const REPORTS_VERSION = `${productVersion()}/1`;
+
+function reuse(previousDir: string, outDir: string, relative: string): boolean {
+  const from = join(previousDir, relative);
+  if (!LIVRET_FILES.every((f) => existsSync(join(from, f)))) return false;
+  mkdirSync(join(outDir, relative), { recursive: true });
+  for (const f of LIVRET_FILES) {
+    try {
+      linkSync(join(from, f), join(outDir, relative, f));
+    } catch {
+      copyFileSync(join(from, f), join(outDir, relative, f));
+    }
+  }
+  return true;
+}
+
 export async function buildReports(input: BuildReportsInput, log: Logger): Promise<BuildReportsResult> {
   const partial = input.departements !== undefined;
+  const previousDir =
+    !partial && input.reuseLivrets !== false && existsSync(input.reportsDir)
+      ? realpathSync(input.reportsDir)
+      : null;
   if (!partial) recoverInterruptedSwap(input.reportsDir);
   const outDir = partial ? input.reportsDir : buildingDirFor(input.reportsDir, 'reports');
   if (!partial) rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   try {
-    let files: number;
+    let result: BuildReportsResult;
     if (typeof input.warehouse === 'string') {
       const instance = await DuckDBInstance.create(':memory:');
       const conn = await instance.connect();
@@ -161,16 +235,16 @@ export async function buildReports(input: BuildReportsInput, log: Logger): Promi
         await conn.run(
           `attach '${input.warehouse.replaceAll("'", "''")}' as ${WAREHOUSE_SCHEMA} (read_only)`,
         );
-        files = await writeAll(conn, WAREHOUSE_SCHEMA, input, outDir, log);
+        result = await writeAll(conn, WAREHOUSE_SCHEMA, input, outDir, previousDir, log);
       } finally {
         conn.closeSync();
         instance.closeSync();
       }
     } else {
-      files = await writeAll(input.warehouse, null, input, outDir, log);
+      result = await writeAll(input.warehouse, null, input, outDir, previousDir, log);
     }
     if (!partial) swapInto(outDir, input.reportsDir);
-    return { files };
+    return result;
   } catch (e) {
     if (!partial) rmSync(outDir, { recursive: true, force: true });
     throw e;

@@ -441,3 +441,14 @@ export async function compareWithDrees(
     drees: T.drees,
   });
 }
+
+/** A digest of each file's findings as the reports show them: a livret whose inputs are unchanged is not written again. */
+export async function findingsDigests(conn: DuckDBConnection): Promise<Map<string, string>> {
+  const rows = await query<{ file_id: string; digest: string }>(
+    conn,
+    `select file_id, md5(string_agg(md5(cast(f as varchar)), ',' order by cast(f as varchar))) as digest
+     from ${quoteIdent(T.fileFindings)} as f
+     group by file_id`,
+  );
+  return new Map(rows.map((r) => [r.file_id, r.digest]));
+}

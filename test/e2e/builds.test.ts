@@ -87,6 +87,7 @@ describe('incremental builds', () => {
     mkdirSync(inbox, { recursive: true });
     const reused: number[] = [];
     const reusedPartitions: number[] = [];
+    const reusedLivrets: number[] = [];
     for (const name of shuffled(files, 7)) {
       copyFileSync(join(source, name), join(inbox, name));
       const report = await build(data, inbox);
@@ -96,7 +97,11 @@ describe('incremental builds', () => {
       reused.push(report.context.warehouse?.rows.departements_reused ?? -1);
       const exportsStage = report.result.stages.find((st) => st.name === 'exports');
       reusedPartitions.push(Number(exportsStage?.output?.details?.reusedPartitions ?? -1));
+      const reportsStage = report.result.stages.find((st) => st.name === 'reports');
+      reusedLivrets.push(reportsStage?.output?.rows?.livrets_reused ?? -1);
     }
+    // Livrets of files whose inputs did not change are taken as they were.
+    expect(reusedLivrets.filter((n) => n > 0).length).toBeGreaterThan(files.length / 2);
     // Export partitions of the other département (and unchanged years) come from the last release.
     expect(reusedPartitions.filter((n) => n > 0).length).toBeGreaterThan(files.length / 2);
     expect(reused.filter((n) => n === 1).length).toBeGreaterThan(files.length / 2);

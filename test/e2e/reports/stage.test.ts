@@ -31,8 +31,8 @@ test('the stage writes every report and says how many', async () => {
   const reports = join(root, 'reports-stage');
   const output = await reportsStage.run(contextFor(fixture.warehouse, reports), logger());
   expect(reportsStage.dependsOn).toEqual(['national']);
-  expect(output).toEqual({ rows: { reports: 12 } });
-  expect(readdirSync(reports).sort()).toEqual(['48', '59', '75', 'index.html']);
+  expect(output).toEqual({ rows: { reports: 12, livrets_reused: 0 } });
+  expect(readdirSync(reports).sort()).toEqual(['.livrets.json', '48', '59', '75', 'index.html']);
   // Published as a link to one complete hidden release, nothing else left beside it.
   expect(readdirSync(root).filter((f) => f.startsWith('.reports-stage'))).toHaveLength(1);
 });
@@ -83,4 +83,39 @@ test('completeness of a stored Base Année is cached and gives the same livret',
   const second = await build(join(root, 'reports-cache-2'));
   expect(second).toBe(first);
   expect(first).toContain('33,3 %');
+});
+
+test('a rebuild takes every unchanged livret from the published reports, as it was', async () => {
+  const reports = join(root, 'reports-reuse');
+  const build = (day: string) =>
+    buildReports(
+      {
+        warehouse: fixture.warehouse,
+        basesDir: fixture.bases,
+        reportsDir: reports,
+        dreesReference: null,
+        generatedAt: new Date(`${day}T12:00:00Z`),
+      },
+      logger(),
+    );
+  const first = await build('2026-11-27');
+  expect(first.reusedLivrets).toBe(0);
+  const livret = readFileSync(join(reports, '59', '2020', 'livret.html'), 'utf8');
+  const index = readFileSync(join(reports, 'index.html'), 'utf8');
+  const second = await build('2026-11-28');
+  expect(second.reusedLivrets).toBeGreaterThan(0);
+  expect(second.files).toBe(first.files);
+  expect(readFileSync(join(reports, '59', '2020', 'livret.html'), 'utf8')).toBe(livret);
+  expect(readFileSync(join(reports, 'index.html'), 'utf8')).not.toBe(index);
+  const third = await buildReports(
+    {
+      warehouse: fixture.warehouse,
+      basesDir: fixture.bases,
+      reportsDir: reports,
+      dreesReference: null,
+      reuseLivrets: false,
+    },
+    logger(),
+  );
+  expect(third.reusedLivrets).toBe(0);
 });

@@ -1,17 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DREES_CATEGORIES } from '../../src/synth/calibration.js';
 
-export const DREES_PERIMETER = [
-  'pupille',
-  'accueil_provisoire_mineur',
-  'accueil_provisoire_jeune_majeur',
-  'delegation_autorite_parentale',
-  'tutelle',
-  'placement_ase',
-  'placement_direct',
-  'aed',
-  'aemo',
-] as const;
+/** The nine DREES categories (the generator's list: the test compares against the DREES table). */
+export const DREES_PERIMETER = DREES_CATEGORIES;
 
 /** DREES 2020 stock per category summed over the départements (Corsica published as 20). */
 export function dreesStock(departements: readonly string[], scale: number): Map<string, number> {

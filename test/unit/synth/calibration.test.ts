@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { departements } from '../../../src/synth/index.js';
-import { calibrationsFromTable } from '../../../src/synth/calibration.js';
+import { DREES_CATEGORIES, calibrationsFromTable } from '../../../src/synth/calibration.js';
 import { meanDiscountedLife } from '../../../src/synth/simulate.js';
 import { KINDS } from '../../../src/synth/kinds.js';
 import { VARIABLES } from '../../../src/dictionary/index.js';
@@ -48,17 +48,7 @@ describe('calibration table of the synthetic data', () => {
 
 describe('imputation of a département that did not answer', () => {
   const header = 'departement,libelle,annee,drees_category,n_measures';
-  const categories = [
-    'pupille',
-    'accueil_provisoire_mineur',
-    'accueil_provisoire_jeune_majeur',
-    'delegation_autorite_parentale',
-    'tutelle',
-    'placement_ase',
-    'placement_direct',
-    'aed',
-    'aemo',
-  ];
+  const categories = DREES_CATEGORIES;
   const rows = (code: string, values: (number | '')[]) =>
     categories.map((c, i) => `${code},X,2020,${c},${values[i]}`);
   const table = [

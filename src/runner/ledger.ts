@@ -33,6 +33,8 @@ export async function recordRunEnd(
     status: s.status,
     duration_ms: s.durationMs,
     rows: s.output?.rows ?? {},
+    // What the stage read and decided: files, fingerprints, what it reused.
+    details: s.output?.details ?? {},
     ...(s.error ? { error: s.error.message } : {}),
   }));
   await db

@@ -270,6 +270,22 @@ function scenario(backend: 'duckdb' | 'postgres') {
         ['ingest', 'success'],
         ['ingest', 'success'],
       ]);
+      const stages = JSON.parse(out.runs[0].stage_results) as {
+        name: string;
+        status: string;
+        details: Record<string, unknown>;
+      }[];
+      expect(stages.map((st) => [st.name, st.status])).toEqual([
+        ['receive', 'success'],
+        ['ingest', 'success'],
+        ['national', 'success'],
+        ['reports', 'success'],
+        ['exports', 'success'],
+      ]);
+      expect(stages.find((st) => st.name === 'national')?.details).toMatchObject({
+        upToDate: true,
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) as string,
+      });
       expect(out.stale).toMatchObject({
         files_waiting_in_inbox: [],
         national_base_stale: false,
